@@ -1,0 +1,25 @@
+"""rashomon's own records. Third-party objects (spaCy docs, lxml trees) never leave their stage."""
+
+from rashomon.model.article import (
+    Article,
+    InputOutcome,
+    InputStatus,
+    PublishedDate,
+    RawDocument,
+    Source,
+)
+from rashomon.model.ids import content_id
+from rashomon.model.text import EntityMention, Sentence, Token
+
+__all__ = [
+    "Article",
+    "EntityMention",
+    "InputOutcome",
+    "InputStatus",
+    "PublishedDate",
+    "RawDocument",
+    "Sentence",
+    "Source",
+    "Token",
+    "content_id",
+]

@@ -1,0 +1,86 @@
+"""Runs stages in order after checking that every artifact a stage requires is made before it."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from rashomon.errors import RashomonError
+from rashomon.pipeline.stage import Stage
+from rashomon.pipeline.state import ARTIFACTS, Batch
+
+
+class PipelineError(RashomonError):
+    code = "pipeline"
+
+
+class Progress(Protocol):
+    """What a shell implements to show progress; the library never prints."""
+
+    def stage_started(self, name: str, total: int) -> None: ...
+
+    def advance(self, n: int) -> None: ...
+
+    def stage_finished(self, name: str, seconds: float) -> None: ...
+
+
+class SilentProgress:
+    def stage_started(self, name: str, total: int) -> None:
+        return None
+
+    def advance(self, n: int) -> None:
+        return None
+
+    def stage_finished(self, name: str, seconds: float) -> None:
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class RunResult:
+    batch: Batch
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+
+
+def check_chain(stages: Sequence[Stage], given: frozenset[str] = frozenset({"sources"})) -> None:
+    """Fail before any work if a stage needs an artifact no earlier stage makes."""
+    available = set(given)
+    for stage in stages:
+        unknown = (stage.requires | stage.produces) - ARTIFACTS
+        if unknown:
+            raise PipelineError(f"stage '{stage.name}' names unknown artifacts {sorted(unknown)}")
+        missing = stage.requires - available
+        if missing:
+            raise PipelineError(
+                f"stage '{stage.name}' requires {sorted(missing)}, which no earlier stage produces",
+                hint="reorder the stages or add the stage that produces them",
+            )
+        available |= stage.produces
+
+
+class Pipeline:
+    """An ordered, checked list of stages. ``warm_up`` loads every model once per process."""
+
+    def __init__(self, stages: Sequence[Stage], given: frozenset[str] = frozenset({"sources"})) -> None:
+        check_chain(stages, given)
+        self.stages = tuple(stages)
+        self._warm = False
+
+    def warm_up(self) -> None:
+        if not self._warm:
+            for stage in self.stages:
+                stage.warm_up()
+            self._warm = True
+
+    def run(self, batch: Batch, progress: Progress | None = None) -> RunResult:
+        shown = progress or SilentProgress()
+        self.warm_up()
+        seconds: dict[str, float] = {}
+        for stage in self.stages:
+            shown.stage_started(stage.name, stage.units(batch))
+            started = time.perf_counter()
+            batch = stage.run(batch, shown.advance)
+            seconds[stage.name] = time.perf_counter() - started
+            shown.stage_finished(stage.name, seconds[stage.name])
+        return RunResult(batch=batch, stage_seconds=seconds)
