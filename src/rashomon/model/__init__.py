@@ -8,11 +8,14 @@ from rashomon.model.article import (
     RawDocument,
     Source,
 )
+from rashomon.model.entity import Entity, EntityLabel
 from rashomon.model.ids import content_id
 from rashomon.model.text import EntityMention, Sentence, Token
 
 __all__ = [
     "Article",
+    "Entity",
+    "EntityLabel",
     "EntityMention",
     "InputOutcome",
     "InputStatus",

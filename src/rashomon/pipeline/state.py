@@ -10,6 +10,7 @@ from dataclasses import dataclass, fields
 
 from rashomon.model import (
     Article,
+    Entity,
     EntityMention,
     InputOutcome,
     RawDocument,
@@ -28,6 +29,7 @@ class Batch:
     sentences: tuple[Sentence, ...] = ()
     tokens: tuple[Token, ...] = ()
     mentions: tuple[EntityMention, ...] = ()
+    entities: tuple[Entity, ...] = ()
 
 
 ARTIFACTS: frozenset[str] = frozenset(f.name for f in fields(Batch))

@@ -1,0 +1,93 @@
+"""``rashomon bench``: the full pipeline against the bare model inference on the same texts, one run.
+
+``inference_ratio`` = pipeline seconds / (spaCy ``nlp.pipe`` over the cleaned texts + one MiniLM pass
+over all their sentences). Both sides have their models loaded before timing starts.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import resource
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import click
+
+from rashomon.api import analyze, build_pipeline
+from rashomon.config import Config
+from rashomon.model import Source
+from rashomon.nlp.embeddings import load_minilm
+from rashomon.nlp.model import load_spacy
+from rashomon.pipeline import Batch
+
+# The layout of the repository checkout: ../shared/benchmarks beside it (override with --data).
+DEFAULT_DATA = Path("..") / "shared" / "benchmarks"
+EMBED_BATCH = 64
+
+
+def run_bench(count: int, benchmarks: Path, config: Config | None = None) -> dict[str, Any]:
+    from rashomon.bench.corpus import bench_articles
+
+    config = config or Config()
+    sources = [
+        Source(name=f"bench/{i:06d}.json", data=json.dumps(article).encode("utf-8"))
+        for i, article in enumerate(bench_articles(benchmarks, count))
+    ]
+    pipeline = build_pipeline(config)
+    pipeline.warm_up()
+    started = time.perf_counter()
+    analysis = analyze(sources, config, pipeline=pipeline)
+    pipeline_seconds = time.perf_counter() - started
+    inference_seconds = _bare_inference_seconds(analysis.batch, config)
+    return _summary(analysis.batch, analysis.stage_seconds, pipeline_seconds, inference_seconds)
+
+
+def _bare_inference_seconds(batch: Batch, config: Config) -> float:
+    nlp = load_spacy(config.spacy_model, config.limits.max_article_chars + 1)
+    embedder = load_minilm()
+    texts = [article.text for article in batch.articles]
+    by_id = {article.id: article.text for article in batch.articles}
+    sentences = [by_id[s.article][s.start : s.end] for s in batch.sentences]
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=config.spacy_batch_size, n_process=config.n_process):
+        pass
+    embedder.encode(sentences, batch_size=EMBED_BATCH, show_progress_bar=False)
+    return time.perf_counter() - started
+
+
+def _summary(batch: Batch, stages: dict[str, float], pipeline_s: float, inference_s: float) -> dict[str, Any]:
+    articles, sentences = len(batch.articles), len(batch.sentences)
+    words = sum(len(article.text.split()) for article in batch.articles)
+    return {
+        "articles": articles,
+        "sentences": sentences,
+        "mean_words": round(words / max(articles, 1)),
+        "articles_per_s": round(articles / pipeline_s, 3),
+        "sentences_per_s": round(sentences / pipeline_s, 2),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "pipeline_seconds": round(pipeline_s, 3),
+        "inference_seconds": round(inference_s, 3),
+        "inference_ratio": round(pipeline_s / inference_s, 3) if inference_s else None,
+        "stages": {name: round(seconds, 3) for name, seconds in stages.items()},
+        "machine": f"{platform.machine()}, {_cores()} cores, Python {platform.python_version()}",
+    }
+
+
+def _cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def run_bench_cli(count: int, data: Path | None) -> None:
+    summary = run_bench(count, (data or Path(os.environ.get("RASHOMON_BENCHMARKS", DEFAULT_DATA))).resolve())
+    click.echo(f"bench: {summary['articles']} articles, {summary['sentences']} sentences", err=True)
+    for key in ("articles_per_s", "sentences_per_s", "peak_rss_mb", "inference_ratio"):
+        click.echo(f"  {key:<18} {summary[key]}", err=True)
+    for stage, seconds in summary["stages"].items():
+        share = seconds / summary["pipeline_seconds"] if summary["pipeline_seconds"] else 0.0
+        click.echo(f"  stage {stage:<12} {seconds:8.3f}s  {share:6.1%}", err=True)
+    click.echo(json.dumps(summary))
+    sys.stdout.flush()

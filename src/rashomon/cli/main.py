@@ -1,0 +1,81 @@
+"""The ``rashomon`` command: a thin shell over the library. Errors become one line and an exit code."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from rashomon.config import Config, Limits
+from rashomon.errors import RashomonError
+
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
+
+
+def _fail(message: str, code: int = EXIT_USAGE) -> None:
+    click.echo(f"rashomon: {message}", err=True)
+    sys.exit(code)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="rashomon")
+def cli() -> None:
+    """rashomon: what many news articles about the same events actually establish."""
+
+
+@cli.command()
+@click.argument("inputs", nargs=-1)
+@click.option("-o", "--out", "out_dir", default="rashomon-out", show_default=True, type=click.Path(path_type=Path))
+@click.option("--format", "formats", default="html,json,md", show_default=True, help="Comma-separated outputs.")
+@click.option("--date", "default_date", default=None, help="Publication date (YYYY-MM-DD) for undated articles.")
+@click.option("--max-input-bytes", type=int, default=Limits().max_input_bytes, show_default=True)
+@click.option("--quiet", is_flag=True, help="No progress output.")
+def analyze(
+    inputs: tuple[str, ...], out_dir: Path, formats: str, default_date: str | None, max_input_bytes: int, quiet: bool
+) -> None:
+    """Analyse article files, folders, globs, or '-' (JSON Lines on stdin)."""
+    from rashomon.cli.analyze import run_analyze
+
+    config = Config(default_date=default_date, limits=Limits(max_input_bytes=max_input_bytes))
+    sys.exit(run_analyze(list(inputs), out_dir, formats.split(","), config, quiet))
+
+
+@cli.command(name="eval")
+@click.argument("task", required=False)
+@click.option("--data", type=click.Path(path_type=Path), help="Benchmark folder, laid out as in shared/benchmarks.")
+@click.option("--split", default="dev", show_default=True, type=click.Choice(["dev", "test"]))
+@click.option("--limit", type=int, default=None, help="Score only the first N items.")
+@click.option("--list", "list_tasks", is_flag=True, help="List the tasks with their anchors.")
+def eval_command(task: str | None, data: Path | None, split: str, limit: int | None, list_tasks: bool) -> None:
+    """Score one capability on its public benchmark; the last stdout line is JSON."""
+    from rashomon.cli.evaluate import list_eval_tasks, run_eval
+
+    if list_tasks:
+        list_eval_tasks()
+        return
+    if task is None or data is None:
+        _fail("eval needs a TASK and --data DIR (see 'rashomon eval --list')")
+    assert task is not None and data is not None
+    run_eval(task, data, split, limit)
+
+
+@cli.command()
+@click.option("--articles", type=int, default=100, show_default=True, help="How many articles to run.")
+@click.option("--data", type=click.Path(path_type=Path), default=None, help="Benchmarks folder (shared/benchmarks).")
+def bench(articles: int, data: Path | None) -> None:
+    """Throughput benchmark: articles/s, peak RSS, per-stage times, pipeline/model-inference ratio."""
+    from rashomon.bench.run import run_bench_cli
+
+    run_bench_cli(articles, data)
+
+
+def main() -> None:
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    try:
+        cli(standalone_mode=True)
+    except RashomonError as error:
+        _fail(error.one_line())
+    except KeyboardInterrupt:
+        _fail("interrupted", 130)

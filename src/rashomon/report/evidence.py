@@ -1,0 +1,78 @@
+"""The evidence map (``evidence.json``): rashomon's public output, built from the final batch.
+
+Lists that later stages fill (claims, groups, relations, events, timeline, framing, flags) are present
+and empty until those stages exist, as the contract requires.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rashomon.model import Article, Entity, InputOutcome, InputStatus
+from rashomon.pipeline import Batch
+
+SCHEMA_ID = "rashomon/evidence-map@1"
+Evidence = dict[str, Any]
+
+
+def build_evidence(batch: Batch) -> Evidence:
+    return {
+        "schema": SCHEMA_ID,
+        "articles": [_article(a) for a in batch.articles],
+        "entities": [_entity(e) for e in batch.entities],
+        "claims": [],
+        "groups": [],
+        "relations": [],
+        "events": [],
+        "timeline": [],
+        "framing": {"articles": {}, "labels": []},
+        "flags": [],
+        "inputs": [_outcome(o) for o in all_outcomes(batch)],
+    }
+
+
+def all_outcomes(batch: Batch) -> list[InputOutcome]:
+    """Every input once: the stages' skips and failures plus one 'analysed' per article kept."""
+    analysed = [
+        InputOutcome(a.source, InputStatus.ANALYSED, "; ".join(a.warnings) or None) for a in batch.articles
+    ]
+    return [*batch.inputs, *analysed]
+
+
+def _article(article: Article) -> dict[str, Any]:
+    published = article.published
+    return {
+        "id": article.id,
+        "source": article.source,
+        "url": article.url,
+        "title": article.title,
+        "outlet": article.outlet,
+        "byline": article.byline,
+        "published": {
+            "value": published.value,
+            "precision": published.precision,
+            "source": published.source,
+            "evidence": published.evidence,
+        },
+        "language": article.language,
+        "text": article.text,
+        "removed": list(article.removed),
+        "warnings": list(article.warnings),
+    }
+
+
+def _entity(entity: Entity) -> dict[str, Any]:
+    return {
+        "id": entity.id,
+        "name": entity.name,
+        "type": entity.type,
+        "aliases": list(entity.aliases),
+        "mentions": [{"article": m.article, "start": m.start, "end": m.end} for m in entity.mentions],
+        "labels": [
+            {"article": lb.article, "start": lb.start, "end": lb.end, "text": lb.text} for lb in entity.labels
+        ],
+    }
+
+
+def _outcome(outcome: InputOutcome) -> dict[str, Any]:
+    return {"source": outcome.source, "status": str(outcome.status), "reason": outcome.reason}

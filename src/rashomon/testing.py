@@ -1,0 +1,60 @@
+"""Deterministic fakes so the whole pipeline runs in unit tests in milliseconds, without models.
+
+``FakeNlpStage`` splits sentences and tokens with regular expressions and calls runs of capitalised
+words entities; it produces the same records as the real nlp stage, so every later stage can be tested.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from typing import ClassVar
+
+from rashomon.config import Config
+from rashomon.model import EntityMention, Sentence, Token
+from rashomon.pipeline import Advance, BaseStage, Batch, Pipeline, Stage
+
+SENTENCE = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'”’]?|$)")
+TOKEN = re.compile(r"\w+(?:[’']\w+)?|[^\w\s]")
+NAME = re.compile(r"\b(?:[A-Z][\w’']+)(?:\s+[A-Z][\w’']+)*")
+
+
+class FakeNlpStage(BaseStage):
+    name: ClassVar[str] = "nlp"
+    requires: ClassVar[frozenset[str]] = frozenset({"articles"})
+    produces: ClassVar[frozenset[str]] = frozenset({"sentences", "tokens", "mentions"})
+
+    def run(self, batch: Batch, advance: Advance = lambda n: None) -> Batch:
+        sentences: list[Sentence] = []
+        tokens: list[Token] = []
+        mentions: list[EntityMention] = []
+        for article in batch.articles:
+            for s_index, match in enumerate(m for m in SENTENCE.finditer(article.text) if m.group().strip()):
+                start = match.start() + len(match.group()) - len(match.group().lstrip())
+                sentences.append(Sentence(article.id, s_index, start, match.end()))
+                tokens.extend(_tokens(article.id, match.group(), match.start(), s_index, len(tokens)))
+            mentions.extend(
+                EntityMention(article.id, m.start(), m.end(), m.group(), "PERSON")
+                for m in NAME.finditer(article.text)
+                if len(m.group()) > 2
+            )
+            advance(1)
+        return replace(batch, sentences=tuple(sentences), tokens=tuple(tokens), mentions=tuple(mentions))
+
+
+def _tokens(article: str, text: str, offset: int, sentence: int, first: int) -> list[Token]:
+    found = list(TOKEN.finditer(text))
+    return [
+        Token(article, first + i, offset + m.start(), offset + m.end(), m.group().lower(), "X", "X", "dep",
+              first, sentence)
+        for i, m in enumerate(found)
+    ]
+
+
+def fake_pipeline(config: Config | None = None) -> Pipeline:
+    """The default pipeline with the nlp stage swapped for the fake."""
+    from rashomon.api import default_stages
+
+    config = config or Config()
+    stages: list[Stage] = [FakeNlpStage(config) if s.name == "nlp" else s for s in default_stages(config)]
+    return Pipeline(stages)
