@@ -67,7 +67,8 @@ def test_caption_and_copyright_years_are_not_publication_dates() -> None:
 
 def test_by_agency_staff_is_a_byline_not_an_outlet() -> None:
     cleaned = clean_plain_text(
-        "Headline Here\n\nBy AFP Staff\n\nThe minister resigned on Friday after a week of protests in the capital.\n"
+        "Headline Here\n\nBy AFP Staff\n\n"
+        "The minister resigned on Friday after a week of protests in the capital.\n"
     )
     assert cleaned.byline == "AFP Staff"
     assert cleaned.outlet is None
@@ -94,7 +95,9 @@ def test_ui_strings_in_another_script_are_removed() -> None:
 
 
 def test_sentence_mentioning_subscribe_is_kept() -> None:
-    text = "Readers Flock to Paper\n\nMore than 10,000 readers chose to subscribe after the investigation ran.\n"
+    text = (
+        "Readers Flock to Paper\n\nMore than 10,000 readers chose to subscribe after the investigation ran.\n"
+    )
     assert "chose to subscribe" in clean_plain_text(text).text
 
 

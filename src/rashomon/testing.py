@@ -45,8 +45,18 @@ class FakeNlpStage(BaseStage):
 def _tokens(article: str, text: str, offset: int, sentence: int, first: int) -> list[Token]:
     found = list(TOKEN.finditer(text))
     return [
-        Token(article, first + i, offset + m.start(), offset + m.end(), m.group().lower(), "X", "X", "dep",
-              first, sentence)
+        Token(
+            article,
+            first + i,
+            offset + m.start(),
+            offset + m.end(),
+            m.group().lower(),
+            "X",
+            "X",
+            "dep",
+            first,
+            sentence,
+        )
         for i, m in enumerate(found)
     ]
 

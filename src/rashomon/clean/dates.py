@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 from rashomon.model import PublishedDate
+from rashomon.model.article import Precision
 
 MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
@@ -53,7 +54,7 @@ def parse_date(expression: str, *, evidence: str, source: str = "text") -> Publi
     data = _parser().get_date_data(expression)
     if data.date_obj is None:
         return None
-    period = data.period if data.period in ("day", "month", "year") else "day"
+    period: Precision = data.period if data.period in ("day", "month", "year") else "day"
     formats = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
     return PublishedDate(
         value=data.date_obj.strftime(formats[period]),

@@ -40,8 +40,9 @@ class _Lines:
 
 
 def clean_plain_text(raw: str) -> CleanText:
-    lines = _Lines(lines=[line.rstrip() for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")],
-                   keep=[])
+    lines = _Lines(
+        lines=[line.rstrip() for line in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")], keep=[]
+    )
     lines.keep = [True] * len(lines.lines)
     title = _take_title(lines)
     byline = _take_byline(lines)
@@ -52,7 +53,9 @@ def clean_plain_text(raw: str) -> CleanText:
     signature_date, outlet = _image_signature(lines)
     body = [lines.lines[i].strip() for i in lines.indices()]
     removed = tuple(
-        line.strip() for i, line in enumerate(lines.lines) if line.strip() and not lines.keep[i] and line != title
+        line.strip()
+        for i, line in enumerate(lines.lines)
+        if line.strip() and not lines.keep[i] and line != title
     )
     return CleanText(
         text="\n\n".join(body),

@@ -19,7 +19,9 @@ EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 def run_analyze(inputs: list[str], out_dir: Path, formats: list[str], config: Config, quiet: bool) -> int:
     progress = choose_progress(quiet)
     try:
-        analysis = analyze(inputs, config, progress=progress, stdin=sys.stdin.buffer if "-" in inputs else None)
+        analysis = analyze(
+            inputs, config, progress=progress, stdin=sys.stdin.buffer if "-" in inputs else None
+        )
     except RashomonError as error:
         click.echo(f"rashomon: {error.one_line()}", err=True)
         return EXIT_USAGE

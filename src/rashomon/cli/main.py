@@ -27,13 +27,24 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("inputs", nargs=-1)
-@click.option("-o", "--out", "out_dir", default="rashomon-out", show_default=True, type=click.Path(path_type=Path))
-@click.option("--format", "formats", default="html,json,md", show_default=True, help="Comma-separated outputs.")
-@click.option("--date", "default_date", default=None, help="Publication date (YYYY-MM-DD) for undated articles.")
+@click.option(
+    "-o", "--out", "out_dir", default="rashomon-out", show_default=True, type=click.Path(path_type=Path)
+)
+@click.option(
+    "--format", "formats", default="html,json,md", show_default=True, help="Comma-separated outputs."
+)
+@click.option(
+    "--date", "default_date", default=None, help="Publication date (YYYY-MM-DD) for undated articles."
+)
 @click.option("--max-input-bytes", type=int, default=Limits().max_input_bytes, show_default=True)
 @click.option("--quiet", is_flag=True, help="No progress output.")
 def analyze(
-    inputs: tuple[str, ...], out_dir: Path, formats: str, default_date: str | None, max_input_bytes: int, quiet: bool
+    inputs: tuple[str, ...],
+    out_dir: Path,
+    formats: str,
+    default_date: str | None,
+    max_input_bytes: int,
+    quiet: bool,
 ) -> None:
     """Analyse article files, folders, globs, or '-' (JSON Lines on stdin)."""
     from rashomon.cli.analyze import run_analyze
@@ -44,11 +55,15 @@ def analyze(
 
 @cli.command(name="eval")
 @click.argument("task", required=False)
-@click.option("--data", type=click.Path(path_type=Path), help="Benchmark folder, laid out as in shared/benchmarks.")
+@click.option(
+    "--data", type=click.Path(path_type=Path), help="Benchmark folder, laid out as in shared/benchmarks."
+)
 @click.option("--split", default="dev", show_default=True, type=click.Choice(["dev", "test"]))
 @click.option("--limit", type=int, default=None, help="Score only the first N items.")
 @click.option("--list", "list_tasks", is_flag=True, help="List the tasks with their anchors.")
-def eval_command(task: str | None, data: Path | None, split: str, limit: int | None, list_tasks: bool) -> None:
+def eval_command(
+    task: str | None, data: Path | None, split: str, limit: int | None, list_tasks: bool
+) -> None:
     """Score one capability on its public benchmark; the last stdout line is JSON."""
     from rashomon.cli.evaluate import list_eval_tasks, run_eval
 
@@ -63,7 +78,9 @@ def eval_command(task: str | None, data: Path | None, split: str, limit: int | N
 
 @cli.command()
 @click.option("--articles", type=int, default=100, show_default=True, help="How many articles to run.")
-@click.option("--data", type=click.Path(path_type=Path), default=None, help="Benchmarks folder (shared/benchmarks).")
+@click.option(
+    "--data", type=click.Path(path_type=Path), default=None, help="Benchmarks folder (shared/benchmarks)."
+)
 def bench(articles: int, data: Path | None) -> None:
     """Throughput benchmark: articles/s, peak RSS, per-stage times, pipeline/model-inference ratio."""
     from rashomon.bench.run import run_bench_cli

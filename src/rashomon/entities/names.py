@@ -1,4 +1,4 @@
-"""Name normalisation shared by entity resolution: the key under which surface forms are grouped."""
+"""Name normalisation shared by entity resolution: surface forms, titles, transliteration folding."""
 
 from __future__ import annotations
 
@@ -7,18 +7,150 @@ import unicodedata
 
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
 LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-POSSESSIVE = re.compile(r"(?:'s|s')$", re.IGNORECASE)
+POSSESSIVE = re.compile(r"'s$|(?<=s)'$", re.IGNORECASE)
+# Titles and ranks that precede names in news copy. Longest first so "Lieutenant General" wins.
+TITLES = sorted(
+    (
+        "then-president",
+        "then-us president",
+        "then-u.s. president",
+        "former president",
+        "president",
+        "vice president",
+        "prime minister",
+        "foreign minister",
+        "defense secretary",
+        "defence secretary",
+        "secretary of state",
+        "secretary",
+        "senator",
+        "sen.",
+        "rep.",
+        "representative",
+        "speaker",
+        "governor",
+        "gov.",
+        "mayor",
+        "lieutenant general",
+        "lt. gen.",
+        "major general",
+        "maj. gen.",
+        "brigadier general",
+        "brig. gen.",
+        "general",
+        "gen.",
+        "admiral",
+        "adm.",
+        "colonel",
+        "col.",
+        "captain",
+        "capt.",
+        "commander",
+        "cmdr.",
+        "sergeant",
+        "sgt.",
+        "ayatollah",
+        "sheikh",
+        "king",
+        "queen",
+        "prince",
+        "princess",
+        "pope",
+        "judge",
+        "justice",
+        "chancellor",
+        "minister",
+        "ambassador",
+        "dr.",
+        "dr",
+        "mr.",
+        "mr",
+        "mrs.",
+        "mrs",
+        "ms.",
+        "ms",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "rev.",
+        "former",
+        "late",
+        "then",
+        "ex-",
+    ),
+    key=len,
+    reverse=True,
+)
+TITLE_PATTERN = re.compile(r"^(?:(?:" + "|".join(re.escape(t) for t in TITLES) + r")\s+)+", re.IGNORECASE)
+# Romanisation variants of one name ("Qassem"/"Qasem", "Kataib"/"Khataib", "Soleimani"/"Suleimani").
+FOLDS = (
+    ("kh", "k"),
+    ("q", "k"),
+    ("gh", "g"),
+    ("dh", "d"),
+    ("ph", "f"),
+    ("ou", "u"),
+    ("oo", "u"),
+    ("ee", "i"),
+    ("ei", "i"),
+    ("ey", "i"),
+    ("y", "i"),
+    ("c", "k"),
+    ("w", "v"),
+)
 
 
 def canonical_surface(text: str) -> str:
-    """The form shown to users: straight whitespace, no leading article or possessive."""
-    text = " ".join(text.split())
+    """The form shown to users: single spaces, straight apostrophes, no article, title or possessive."""
+    text = " ".join(text.translate(APOSTROPHES).split())
     text = LEADING_ARTICLE.sub("", text)
-    return POSSESSIVE.sub("", text.translate(APOSTROPHES)).strip(" ,.;:")
+    text = POSSESSIVE.sub("", text).strip(" ,.;:\"'()[]")
+    stripped = TITLE_PATTERN.sub("", text)
+    return stripped if stripped.strip() else text
 
 
 def name_key(text: str) -> str:
-    """Case-, accent-, apostrophe- and punctuation-insensitive key of a name."""
+    """Case-, accent-, apostrophe-, title- and punctuation-insensitive key of a name."""
     folded = unicodedata.normalize("NFKD", canonical_surface(text).casefold())
     letters = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    return " ".join(re.findall(r"\w+", letters))
+    return " ".join(re.findall(r"\w+", letters.replace("'", "")))
+
+
+def fold_token(token: str) -> str:
+    """A romanisation-insensitive skeleton of one name token: 'qassem' and 'qasem' fold alike."""
+    word = token.lower().removeprefix("al-").replace("-", "").replace("'", "")
+    for old, new in FOLDS:
+        word = word.replace(old, new)
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
+def similar_tokens(a: str, b: str) -> bool:
+    """Two name tokens are variants when their skeletons differ by at most one edit in 6+ letters."""
+    fa, fb = fold_token(a), fold_token(b)
+    if fa == fb:
+        return True
+    if fa[:1] != fb[:1] or min(len(fa), len(fb)) < 6:
+        return False
+    return _edit_distance(fa, fb) <= 1
+
+
+def _edit_distance(a: str, b: str) -> int:
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def acronym(text: str) -> str:
+    """Initials of the capitalised words: 'Islamic Revolutionary Guard Corps' -> 'IRGC'."""
+    words = [w for w in re.findall(r"[\w']+", canonical_surface(text)) if w[:1].isupper()]
+    return "".join(w[0] for w in words).upper() if len(words) >= 2 else ""
+
+
+def is_acronym(text: str) -> bool:
+    bare = text.replace(".", "").strip()
+    return 2 <= len(bare) <= 6 and bare.isupper() and bare.isalpha()

