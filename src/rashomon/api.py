@@ -35,12 +35,19 @@ class Analysis:
 
 def default_stages(config: Config) -> list[Stage]:
     """The stages in pipeline order; the folder tree under ``rashomon/`` follows the same order."""
+    from rashomon.claims.stage import ClaimsStage
     from rashomon.clean import CleanStage
     from rashomon.entities import EntitiesStage
     from rashomon.ingest import IngestStage
     from rashomon.nlp import NlpStage
 
-    return [IngestStage(config), CleanStage(config), NlpStage(config), EntitiesStage(config)]
+    return [
+        IngestStage(config),
+        CleanStage(config),
+        NlpStage(config),
+        EntitiesStage(config),
+        ClaimsStage(config),
+    ]
 
 
 def build_pipeline(config: Config | None = None) -> Pipeline:

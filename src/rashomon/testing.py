@@ -1,5 +1,8 @@
 """Deterministic fakes so the whole pipeline runs in unit tests in milliseconds, without models.
 
+``FakeAttributionTagger`` finds "<content>, <Source> said" by pattern, standing in for the trained
+tagger.
+
 ``FakeNlpStage`` splits sentences and tokens with regular expressions and calls runs of capitalised
 words entities; it produces the same records as the real nlp stage, so every later stage can be tested.
 """
@@ -10,6 +13,7 @@ import re
 from dataclasses import replace
 from typing import ClassVar
 
+from rashomon.claims.attribution.spans import AttributionSpans
 from rashomon.config import Config
 from rashomon.model import EntityMention, Sentence, Token
 from rashomon.pipeline import Advance, BaseStage, Batch, Pipeline, Stage
@@ -61,10 +65,41 @@ def _tokens(article: str, text: str, offset: int, sentence: int, first: int) -> 
     ]
 
 
+CUE = re.compile(
+    r"(?P<content>[^.!?]{8,}?),?\s+(?P<source>(?:[A-Z][\w’']+\s?){1,3}|he|she|officials)\s+"
+    r"(?P<cue>said|says|told reporters|writes|wrote|reported|claims|alleged)\b"
+)
+
+
+class FakeAttributionTagger:
+    """'<content>, <Source> said' by regular expression: enough to test claim building without a model."""
+
+    def warm_up(self) -> None:
+        return None
+
+    def tag(self, text: str, sentences: object, tokens: object) -> list[AttributionSpans]:
+        return [
+            AttributionSpans(
+                cue=match.span("cue"),
+                source=(
+                    match.start("source"),
+                    match.end("source") - (1 if match.group("source").endswith(" ") else 0),
+                ),
+                content=match.span("content"),
+                score=1.0,
+            )
+            for match in CUE.finditer(text)
+        ]
+
+
 def fake_pipeline(config: Config | None = None) -> Pipeline:
     """The default pipeline with the nlp stage swapped for the fake."""
     from rashomon.api import default_stages
+    from rashomon.claims.stage import ClaimsStage
 
     config = config or Config()
-    stages: list[Stage] = [FakeNlpStage(config) if s.name == "nlp" else s for s in default_stages(config)]
-    return Pipeline(stages)
+    fakes: dict[str, Stage] = {
+        "nlp": FakeNlpStage(config),
+        "claims": ClaimsStage(config, tagger=FakeAttributionTagger()),
+    }
+    return Pipeline([fakes.get(s.name, s) for s in default_stages(config)])

@@ -8,12 +8,15 @@ from rashomon.model.article import (
     RawDocument,
     Source,
 )
+from rashomon.model.claim import ChainLink, Claim
 from rashomon.model.entity import Entity, EntityLabel
 from rashomon.model.ids import content_id
 from rashomon.model.text import EntityMention, Sentence, Token
 
 __all__ = [
     "Article",
+    "ChainLink",
+    "Claim",
     "Entity",
     "EntityLabel",
     "EntityMention",

@@ -10,6 +10,7 @@ from dataclasses import dataclass, fields
 
 from rashomon.model import (
     Article,
+    Claim,
     Entity,
     EntityMention,
     InputOutcome,
@@ -30,6 +31,7 @@ class Batch:
     tokens: tuple[Token, ...] = ()
     mentions: tuple[EntityMention, ...] = ()
     entities: tuple[Entity, ...] = ()
+    claims: tuple[Claim, ...] = ()
 
 
 ARTIFACTS: frozenset[str] = frozenset(f.name for f in fields(Batch))

@@ -1,14 +1,14 @@
 """The evidence map (``evidence.json``): rashomon's public output, built from the final batch.
 
-Lists that later stages fill (claims, groups, relations, events, timeline, framing, flags) are present
-and empty until those stages exist, as the contract requires.
+Lists that later stages fill (groups, relations, events, timeline, framing, flags) are present and
+empty until those stages exist, as the contract requires.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from rashomon.model import Article, Entity, InputOutcome, InputStatus
+from rashomon.model import Article, Claim, Entity, InputOutcome, InputStatus
 from rashomon.pipeline import Batch
 
 SCHEMA_ID = "rashomon/evidence-map@1"
@@ -20,7 +20,7 @@ def build_evidence(batch: Batch) -> Evidence:
         "schema": SCHEMA_ID,
         "articles": [_article(a) for a in batch.articles],
         "entities": [_entity(e) for e in batch.entities],
-        "claims": [],
+        "claims": [_claim(c) for c in batch.claims],
         "groups": [],
         "relations": [],
         "events": [],
@@ -71,6 +71,27 @@ def _entity(entity: Entity) -> dict[str, Any]:
         "labels": [
             {"article": lb.article, "start": lb.start, "end": lb.end, "text": lb.text} for lb in entity.labels
         ],
+    }
+
+
+def _claim(claim: Claim) -> dict[str, Any]:
+    return {
+        "id": claim.id,
+        "article": claim.article,
+        "start": claim.start,
+        "end": claim.end,
+        "text": claim.text,
+        "field": claim.field,
+        "speaker": claim.speaker,
+        "speaker_entity": claim.speaker_entity,
+        "cue": claim.cue,
+        "chain": [{"speaker": link.speaker, "cue": link.cue} for link in claim.chain],
+        "source_type": claim.source_type,
+        "quote": claim.quote,
+        "hedged": claim.hedged,
+        "checkworthiness": claim.checkworthiness,
+        "cites": list(claim.cites),
+        "sentence": claim.sentence,
     }
 
 

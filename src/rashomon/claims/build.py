@@ -1,0 +1,110 @@
+"""Turning claim spans into ``Claim`` records: speaker, cue, chain, source type, quote, hedging, cites."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rashomon.claims.checkworthy import DROP_BELOW, checkworthiness
+from rashomon.claims.cites import resolve_short_names, sentence_cites
+from rashomon.claims.hedging import is_hedged
+from rashomon.claims.segment import ClaimSpan
+from rashomon.claims.speakers import MentionIndex, Speaker, identify
+from rashomon.model import Article, ChainLink, Claim, Sentence, Token, content_id
+from rashomon.model.claim import QuoteKind
+
+OPEN_QUOTES, CLOSE_QUOTES = "“\"‘'«", "”\"’'»"
+QUOTED = re.compile(r"[“\"«][^”\"»]{12,}[”\"»]")
+BOOK_CONTEXT = re.compile(r"\b(?:book|memoir|memoirs)\b", re.IGNORECASE)
+
+
+def build_claims(
+    article: Article,
+    spans: Sequence[ClaimSpan],
+    sentences: Sequence[Sentence],
+    tokens: Sequence[Token],
+    mentions: MentionIndex,
+) -> list[Claim]:
+    claims = []
+    for span in spans:
+        claim = _claim(article, span, sentences, tokens, mentions)
+        if claim.checkworthiness >= DROP_BELOW:
+            claims.append(claim)
+    return claims
+
+
+def _claim(
+    article: Article,
+    span: ClaimSpan,
+    sentences: Sequence[Sentence],
+    tokens: Sequence[Token],
+    mentions: MentionIndex,
+) -> Claim:
+    text = article.text
+    chain = _book_voice([_link(article, a.source, a.cue, mentions) for a in span.chain], text, span)
+    speaker = chain[-1][0] if chain else None
+    claim_text = text[span.start : span.end]
+    sentence_text = _sentence_text(text, sentences, span)
+    cites = [s.name for s, _ in chain if s.source_type == "outlet"] + sentence_cites(sentence_text)
+    inside = [t for t in tokens if span.start <= t.start < span.end]
+    return Claim(
+        id=content_id("clm", article.id, str(span.start), str(span.end)),
+        article=article.id,
+        start=span.start,
+        end=span.end,
+        text=claim_text,
+        speaker=speaker.name if speaker else None,
+        speaker_entity=speaker.entity if speaker else None,
+        cue=chain[-1][1] if chain else None,
+        chain=tuple(ChainLink(s.name, cue) for s, cue in chain),
+        source_type=chain[0][0].source_type if chain else "own_voice",
+        quote=_quote_kind(text, span.start, span.end) if chain else None,
+        hedged=is_hedged(claim_text, [cue for _, cue in chain if cue]),
+        checkworthiness=checkworthiness(
+            claim_text,
+            entities=len(mentions.overlapping(span.start, span.end)),
+            event_verb=any(t.tag in ("VBD", "VBN") for t in inside),
+            attributed=bool(chain),
+        ),
+        cites=resolve_short_names(cites, text),
+        sentence=span.sentence,
+    )
+
+
+def _link(
+    article: Article, source: tuple[int, int] | None, cue: tuple[int, int], mentions: MentionIndex
+) -> tuple[Speaker, str]:
+    cue_text = article.text[cue[0] : cue[1]]
+    if source is None:
+        return Speaker("unnamed source", None, "anonymous"), cue_text
+    return identify(article.text, source[0], source[1], mentions), cue_text
+
+
+def _book_voice(chain: list[tuple[Speaker, str]], text: str, span: ClaimSpan) -> list[tuple[Speaker, str]]:
+    """A person who 'writes' in a book or memoir speaks through a document: 'Mark Esper (book)'."""
+    if not chain or chain[0][0].source_type != "named":
+        return chain
+    cue = span.chain[0].cue
+    window = text[max(0, cue[0] - 250) : cue[1] + 60]
+    if not BOOK_CONTEXT.search(window):
+        return chain
+    first, cue_text = chain[0]
+    book = Speaker(f"{first.name} (book)", first.entity, "document")
+    return [(book, cue_text), *chain[1:]]
+
+
+def _sentence_text(text: str, sentences: Sequence[Sentence], span: ClaimSpan) -> str:
+    for sentence in sentences:
+        if sentence.index == span.sentence:
+            return text[sentence.start : max(sentence.end, span.end)]
+    return text[span.start : span.end]
+
+
+def _quote_kind(text: str, start: int, end: int) -> QuoteKind:
+    before = text[max(0, start - 2) : start + 1]
+    after = text[end - 1 : end + 2]
+    if any(q in before for q in OPEN_QUOTES) and any(q in after for q in CLOSE_QUOTES):
+        return "direct"
+    if QUOTED.search(text[start:end]):
+        return "mixed"
+    return "indirect"

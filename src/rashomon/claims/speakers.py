@@ -1,0 +1,86 @@
+"""Who a claim's source span names: a person, an outlet, a document or an anonymous source.
+
+Pronoun sources ("he said") resolve by rule to the nearest preceding named person of the same
+article, since no coreference model installs offline (see docs/models.md).
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from rashomon.claims.outlets import ANONYMOUS_NOUNS, DOCUMENT_NOUNS, outlet_name
+from rashomon.model import Entity
+from rashomon.model.claim import SourceType
+
+PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their", "we", "it"})
+PRONOUN_REACH = 800  # characters back to look for the person a pronoun stands for (about three sentences)
+WORD = re.compile(r"[\w'’-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    name: str
+    entity: str | None
+    source_type: SourceType
+
+
+@dataclass(frozen=True, slots=True)
+class MentionIndex:
+    """One article's entity mentions in text order, for span lookup and pronoun resolution."""
+
+    starts: tuple[int, ...]
+    items: tuple[tuple[int, int, Entity], ...]
+
+    @classmethod
+    def build(cls, article: str, entities: tuple[Entity, ...] | list[Entity]) -> MentionIndex:
+        items = sorted(
+            ((m.start, m.end, e) for e in entities for m in e.mentions if m.article == article),
+            key=lambda item: item[0],
+        )
+        return cls(starts=tuple(i[0] for i in items), items=tuple(items))
+
+    def overlapping(self, start: int, end: int) -> list[Entity]:
+        i = max(bisect_left(self.starts, start) - 8, 0)
+        found = []
+        while i < len(self.items) and self.items[i][0] < end:
+            if self.items[i][1] > start:
+                found.append(self.items[i][2])
+            i += 1
+        return found
+
+    def person_before(self, position: int) -> Entity | None:
+        i = bisect_left(self.starts, position) - 1
+        while i >= 0 and self.items[i][0] >= position - PRONOUN_REACH:
+            if self.items[i][2].type == "PERSON":
+                return self.items[i][2]
+            i -= 1
+        return None
+
+
+def identify(text: str, start: int, end: int, mentions: MentionIndex) -> Speaker:
+    span = text[start:end].strip()
+    words = [w.lower() for w in WORD.findall(span)]
+    if len(words) == 1 and words[0] in PRONOUNS:
+        person = mentions.person_before(start)
+        return Speaker(person.name, person.id, "named") if person else Speaker(span, None, "named")
+    outlet = outlet_name(span)
+    if outlet:
+        return Speaker(outlet, None, "outlet")
+    for entity in mentions.overlapping(start, end):
+        if entity.type == "PERSON":
+            return Speaker(entity.name, entity.id, "named")
+    for entity in mentions.overlapping(start, end):
+        if outlet_name(entity.name):
+            return Speaker(outlet_name(entity.name) or entity.name, entity.id, "outlet")
+    head = words[-1] if words else ""
+    if head in DOCUMENT_NOUNS or (words and words[0] in ("book", "memoir")):
+        return Speaker(span, None, "document")
+    if head in ANONYMOUS_NOUNS or head in PLURAL_PRONOUNS:
+        return Speaker(span, None, "anonymous")
+    entities = mentions.overlapping(start, end)
+    if entities:
+        return Speaker(entities[0].name, entities[0].id, "named")
+    return Speaker(span, None, "anonymous" if not span[:1].isupper() else "named")

@@ -1,0 +1,170 @@
+"""Claims from attributions: nesting into chains, speakers, source types, hedging, cites, headlines."""
+
+from __future__ import annotations
+
+from rashomon.claims.attribution.spans import AttributionSpans
+from rashomon.claims.build import build_claims
+from rashomon.claims.cites import resolve_short_names, sentence_cites
+from rashomon.claims.headline import headline_claim
+from rashomon.claims.hedging import is_hedged
+from rashomon.claims.segment import claim_spans
+from rashomon.claims.speakers import MentionIndex
+from rashomon.model import Article, Entity, EntityMention, Sentence
+
+
+def span_of(text: str, piece: str, after: int = 0) -> tuple[int, int]:
+    start = text.index(piece, after)
+    return start, start + len(piece)
+
+
+def person(article: str, name: str, text: str) -> Entity:
+    start = text.index(name)
+    mention = EntityMention(article, start, start + len(name), name, "PERSON")
+    return Entity(id=f"ent_{name}", name=name, type="PERSON", aliases=(name,), mentions=(mention,))
+
+
+TEXT = (
+    "Anna Berg writes in her memoir that Tom Hale told her that the mayor wanted to close the port. "
+    "The port handled 2 million tonnes in 2019. "
+    "Is this the end?"
+)
+
+
+def nested_attributions() -> list[AttributionSpans]:
+    outer = AttributionSpans(
+        cue=span_of(TEXT, "writes"),
+        source=span_of(TEXT, "Anna Berg"),
+        content=span_of(TEXT, "Tom Hale told her that the mayor wanted to close the port"),
+        score=1.0,
+    )
+    inner = AttributionSpans(
+        cue=span_of(TEXT, "told"),
+        source=span_of(TEXT, "Tom Hale"),
+        content=span_of(TEXT, "the mayor wanted to close the port"),
+        score=1.0,
+    )
+    return [outer, inner]
+
+
+def sentences_of(text: str) -> list[Sentence]:
+    found, start = [], 0
+    for index, piece in enumerate(text.split(". ")):
+        end = start + len(piece) + (1 if start + len(piece) < len(text) else 0)
+        found.append(Sentence("a1", index, start, min(end, len(text))))
+        start = end + 1
+    return found
+
+
+def test_nested_attribution_becomes_one_claim_with_its_chain() -> None:
+    article = Article(id="a1", source="x", text=TEXT, language="en")
+    entities = [person("a1", "Anna Berg", TEXT), person("a1", "Tom Hale", TEXT)]
+    spans = claim_spans(TEXT, sentences_of(TEXT), nested_attributions())
+    claims = build_claims(article, spans, sentences_of(TEXT), [], MentionIndex.build("a1", entities))
+    attributed = [c for c in claims if c.chain]
+    assert len(attributed) == 1
+    claim = attributed[0]
+    assert claim.text == "the mayor wanted to close the port"
+    assert [link.speaker for link in claim.chain] == ["Anna Berg (book)", "Tom Hale"]
+    assert claim.source_type == "document"
+    assert claim.speaker == "Tom Hale" and claim.speaker_entity == "ent_Tom Hale"
+    assert claim.quote == "indirect"
+
+
+def test_own_voice_sentences_are_claims_and_questions_are_not() -> None:
+    article = Article(id="a1", source="x", text=TEXT, language="en")
+    spans = claim_spans(TEXT, sentences_of(TEXT), nested_attributions())
+    claims = build_claims(article, spans, sentences_of(TEXT), [], MentionIndex.build("a1", []))
+    own = [c for c in claims if c.source_type == "own_voice"]
+    assert [c.text for c in own] == ["The port handled 2 million tonnes in 2019."]
+    assert all(TEXT[c.start : c.end] == c.text for c in claims)
+    assert not any("Is this the end" in c.text for c in claims)
+
+
+def test_pronoun_speaker_resolves_to_the_preceding_person() -> None:
+    text = "Maria Lopez spoke at noon. The budget is empty, she said."
+    entities = [person("a1", "Maria Lopez", text)]
+    attribution = AttributionSpans(
+        cue=span_of(text, "said"),
+        source=span_of(text, "she"),
+        content=span_of(text, "The budget is empty"),
+        score=1.0,
+    )
+    article = Article(id="a1", source="x", text=text, language="en")
+    spans = claim_spans(text, [Sentence("a1", 0, 0, 26), Sentence("a1", 1, 27, len(text))], [attribution])
+    claim = next(
+        c for c in build_claims(article, spans, [], [], MentionIndex.build("a1", entities)) if c.chain
+    )
+    assert claim.speaker == "Maria Lopez"
+    assert claim.source_type == "named"
+
+
+def test_anonymous_and_outlet_sources_and_direct_quotes() -> None:
+    text = 'Officials said the bridge was unsafe. "We will rebuild it in 2025," NBC News reported.'
+    anonymous = AttributionSpans(
+        cue=span_of(text, "said"),
+        source=span_of(text, "Officials"),
+        content=span_of(text, "the bridge was unsafe"),
+        score=1.0,
+    )
+    outlet = AttributionSpans(
+        cue=span_of(text, "reported"),
+        source=span_of(text, "NBC News"),
+        content=span_of(text, "We will rebuild it in 2025,"),
+        score=1.0,
+    )
+    article = Article(id="a1", source="x", text=text, language="en")
+    sentences = [Sentence("a1", 0, 0, 37), Sentence("a1", 1, 38, len(text))]
+    claims = build_claims(
+        article,
+        claim_spans(text, sentences, [anonymous, outlet]),
+        sentences,
+        [],
+        MentionIndex.build("a1", []),
+    )
+    by_text = {c.text: c for c in claims}
+    assert by_text["the bridge was unsafe"].source_type == "anonymous"
+    quoted = by_text["We will rebuild it in 2025"]
+    assert quoted.source_type == "outlet" and quoted.cites == ("NBC News",)
+    assert quoted.quote == "direct"
+
+
+def test_hedging_markers() -> None:
+    assert is_hedged("the general was reportedly killed", [])
+    assert is_hedged("the rockets came from the north", ["alleges"])
+    assert is_hedged("it was most likely a mistake", [])
+    assert not is_hedged("the council approved the budget", ["said"])
+
+
+def test_citations_and_short_names() -> None:
+    sentence = "A former official told The Post, according to a report in the New York Times."
+    assert set(sentence_cites(sentence)) == {"The Post", "The New York Times"}
+    text = "The Washington Post first reported it. Later the Post added details."
+    assert resolve_short_names(["The Post"], text) == ("The Washington Post",)
+    assert resolve_short_names(["The Post"], "No full name here.") == ("The Post",)
+
+
+def test_headline_attribution_shapes() -> None:
+    for title, speaker, source_type in (
+        ("Mayor Ordered Port Closure Before Vote: Book", "Book", "document"),
+        ("Mayor Wanted to Close Port, Book Claims", "Book", "document"),
+        ("Port Closure Almost Started a Strike Over a Rumour", None, "own_voice"),
+    ):
+        claim = headline_claim(Article(id="a1", source="x", text="Body.", title=title))
+        assert claim is not None and claim.field == "title"
+        assert claim.speaker == speaker and claim.source_type == source_type
+        assert title[claim.start : claim.end] == claim.text
+
+
+def test_fake_pipeline_fills_claims_end_to_end(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import rashomon
+    from rashomon.testing import fake_pipeline
+
+    (tmp_path / "a.txt").write_text(
+        "Port Closes After Storm\n\nThe storm closed the port on Monday, harbour officials said.\n"
+        "Ships waited outside the harbour for 3 days.\n",
+        encoding="utf-8",
+    )
+    analysis = rashomon.analyze([str(tmp_path)], pipeline=fake_pipeline())
+    claims = analysis.evidence["claims"]
+    assert any(c["field"] == "title" for c in claims)
+    assert any(c["cue"] == "said" and c["source_type"] == "anonymous" for c in claims)
