@@ -1,8 +1,8 @@
 """rashomon: what many news articles about the same events actually establish, with the evidence.
 
-    >>> import rashomon
-    >>> analysis = rashomon.analyze(["examples/soleimani-2020"])   # doctest: +SKIP
-    >>> rashomon.write_reports(analysis, Path("out"))              # doctest: +SKIP
+>>> import rashomon
+>>> analysis = rashomon.analyze(["examples/soleimani-2020"])   # doctest: +SKIP
+>>> rashomon.write_reports(analysis, Path("out"))              # doctest: +SKIP
 """
 
 from rashomon.api import Analysis, analyze, build_pipeline, default_stages, write_reports

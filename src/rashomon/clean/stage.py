@@ -41,11 +41,11 @@ class CleanStage(BaseStage):
         try:
             cleaned = self._extract(raw)
         except RashomonError as error:
-            return None, f"{raw.source}: {error.message}"
+            return None, error.message
         if not cleaned.text.strip():
             removed = len(cleaned.removed)
             return None, (
-                f"{raw.source}: no article text found ({removed} blocks judged boilerplate); "
+                f"no article text found ({removed} blocks judged boilerplate); "
                 "check that the file holds an article body"
             )
         return self._article(raw, cleaned), None

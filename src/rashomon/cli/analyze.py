@@ -29,7 +29,7 @@ def run_analyze(inputs: list[str], out_dir: Path, formats: list[str], config: Co
         if isinstance(progress, BarProgress):
             progress.close()
     for problem in analysis.problems:
-        click.echo(f"rashomon: {problem['status']}: {problem['reason'] or problem['source']}", err=True)
+        click.echo(f"rashomon: {problem['status']}: {problem['source']}: {problem['reason']}", err=True)
     articles = len(analysis.evidence["articles"])
     if articles == 0:
         click.echo("rashomon: nothing could be analysed; no report written", err=True)

@@ -19,7 +19,18 @@ def _fail(message: str, code: int = EXIT_USAGE) -> None:
     sys.exit(code)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class RashomonGroup(click.Group):
+    """Turns rashomon's own errors into one line and exit code 2, for every command."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except RashomonError as error:
+            click.echo(f"rashomon: {error.one_line()}", err=True)
+            ctx.exit(EXIT_USAGE)
+
+
+@click.group(cls=RashomonGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="rashomon")
 def cli() -> None:
     """rashomon: what many news articles about the same events actually establish."""
