@@ -65,7 +65,7 @@ def test_nested_attribution_becomes_one_claim_with_its_chain() -> None:
     claim = attributed[0]
     assert claim.text == "the mayor wanted to close the port"
     assert [link.speaker for link in claim.chain] == ["Anna Berg (book)", "Tom Hale"]
-    assert claim.source_type == "document"
+    assert claim.source_type == "named"  # the immediate speaker; the chain shows it came via a memoir
     assert claim.speaker == "Tom Hale" and claim.speaker_entity == "ent_Tom Hale"
     assert claim.quote == "indirect"
 

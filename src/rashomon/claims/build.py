@@ -57,7 +57,8 @@ def _claim(
         speaker_entity=speaker.entity if speaker else None,
         cue=chain[-1][1] if chain else None,
         chain=tuple(ChainLink(s.name, cue) for s, cue in chain),
-        source_type=chain[0][0].source_type if chain else "own_voice",
+        # The type of the immediate speaker; the chain keeps who relayed it ("Officials" via NBC News).
+        source_type=chain[-1][0].source_type if chain else "own_voice",
         quote=_quote_kind(text, span.start, span.end) if chain else None,
         hedged=is_hedged(claim_text, [cue for _, cue in chain if cue]),
         checkworthiness=checkworthiness(
