@@ -35,11 +35,14 @@ class Analysis:
 
 def default_stages(config: Config) -> list[Stage]:
     """The stages in pipeline order; the folder tree under ``rashomon/`` follows the same order."""
+    from rashomon.align.stage import AlignStage
     from rashomon.claims.stage import ClaimsStage
     from rashomon.clean import CleanStage
     from rashomon.entities import EntitiesStage
     from rashomon.ingest import IngestStage
     from rashomon.nlp import NlpStage
+    from rashomon.provenance import ProvenanceStage
+    from rashomon.relate.stage import RelateStage
 
     return [
         IngestStage(config),
@@ -47,6 +50,9 @@ def default_stages(config: Config) -> list[Stage]:
         NlpStage(config),
         EntitiesStage(config),
         ClaimsStage(config),
+        AlignStage(config),
+        ProvenanceStage(config),
+        RelateStage(config),
     ]
 
 

@@ -41,7 +41,9 @@ def _claim(
     mentions: MentionIndex,
 ) -> Claim:
     text = article.text
-    chain = _book_voice([_link(article, a.source, a.cue, mentions) for a in span.chain], text, span)
+    chain = _first_person(
+        _book_voice([_link(article, a.source, a.cue, mentions) for a in span.chain], text, span)
+    )
     speaker = chain[-1][0] if chain else None
     claim_text = text[span.start : span.end]
     sentence_text = _sentence_text(text, sentences, span)
@@ -79,6 +81,19 @@ def _link(
     if source is None:
         return Speaker("unnamed source", None, "anonymous"), cue_text
     return identify(article.text, source[0], source[1], mentions), cue_text
+
+
+FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+
+
+def _first_person(chain: list[tuple[Speaker, str]]) -> list[tuple[Speaker, str]]:
+    """ "I think ..." inside someone's quote is that someone speaking."""
+    resolved: list[tuple[Speaker, str]] = []
+    for speaker, cue in chain:
+        if resolved and speaker.name.lower() in FIRST_PERSON:
+            speaker = resolved[-1][0]
+        resolved.append((speaker, cue))
+    return resolved
 
 
 def _book_voice(chain: list[tuple[Speaker, str]], text: str, span: ClaimSpan) -> list[tuple[Speaker, str]]:

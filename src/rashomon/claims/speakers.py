@@ -11,11 +11,13 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from rashomon.claims.outlets import ANONYMOUS_NOUNS, DOCUMENT_NOUNS, outlet_name
+from rashomon.entities.roles import is_role_noun
 from rashomon.model import Entity
 from rashomon.model.claim import SourceType
 
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "we", "it"})
+COVERAGE = 0.6  # an organisation or place speaks only when its name is most of the source span
 PRONOUN_REACH = 800  # characters back to look for the person a pronoun stands for (about three sentences)
 WORD = re.compile(r"[\w'’-]+")
 
@@ -31,6 +33,7 @@ class Speaker:
 class MentionIndex:
     """One article's entity mentions in text order, for span lookup and pronoun resolution."""
 
+    article: str
     starts: tuple[int, ...]
     items: tuple[tuple[int, int, Entity], ...]
 
@@ -40,7 +43,7 @@ class MentionIndex:
             ((m.start, m.end, e) for e in entities for m in e.mentions if m.article == article),
             key=lambda item: item[0],
         )
-        return cls(starts=tuple(i[0] for i in items), items=tuple(items))
+        return cls(article=article, starts=tuple(i[0] for i in items), items=tuple(items))
 
     def overlapping(self, start: int, end: int) -> list[Entity]:
         i = max(bisect_left(self.starts, start) - 8, 0)
@@ -50,6 +53,25 @@ class MentionIndex:
                 found.append(self.items[i][2])
             i += 1
         return found
+
+    def covering(self, start: int, end: int) -> list[Entity]:
+        """Entities whose mention makes up most of the span: "the Pentagon", not "the ex-Pentagon chief"."""
+        found = []
+        for s, e, entity in self.items:
+            overlap = min(e, end) - max(s, start)
+            if overlap > 0 and overlap >= COVERAGE * (end - start):
+                found.append(entity)
+        return found
+
+    def person_described(self, role: str, position: int) -> Entity | None:
+        """The person mentioned last before ``position`` whose labels in this article use ``role``."""
+        best: tuple[int, Entity] | None = None
+        for s, _, entity in self.items:
+            if entity.type != "PERSON" or s >= position:
+                continue
+            if any(role in label.text.lower() for label in entity.labels if label.article == self.article):
+                best = (s, entity) if best is None or s > best[0] else best
+        return best[1] if best else None
 
     def person_before(self, position: int) -> Entity | None:
         i = bisect_left(self.starts, position) - 1
@@ -72,15 +94,20 @@ def identify(text: str, start: int, end: int, mentions: MentionIndex) -> Speaker
     for entity in mentions.overlapping(start, end):
         if entity.type == "PERSON":
             return Speaker(entity.name, entity.id, "named")
-    for entity in mentions.overlapping(start, end):
+    head = words[-1] if words else ""
+    if is_role_noun(head) and head not in ANONYMOUS_NOUNS:
+        # "The former US defense secretary explains": the person this article describes with that role.
+        person = mentions.person_described(head, start) or mentions.person_before(start)
+        if person is not None:
+            return Speaker(person.name, person.id, "named")
+    for entity in mentions.covering(start, end):
         if outlet_name(entity.name):
             return Speaker(outlet_name(entity.name) or entity.name, entity.id, "outlet")
-    head = words[-1] if words else ""
     if head in DOCUMENT_NOUNS or (words and words[0] in ("book", "memoir")):
         return Speaker(span, None, "document")
     if head in ANONYMOUS_NOUNS or head in PLURAL_PRONOUNS:
         return Speaker(span, None, "anonymous")
-    entities = mentions.overlapping(start, end)
+    entities = mentions.covering(start, end)
     if entities:
         return Speaker(entities[0].name, entities[0].id, "named")
     return Speaker(span, None, "anonymous" if not span[:1].isupper() else "named")

@@ -10,11 +10,44 @@ from typing import ClassVar, Protocol
 from rashomon.claims.attribution.spans import AttributionSpans
 from rashomon.claims.build import build_claims
 from rashomon.claims.headline import headline_claim
+from rashomon.claims.nesting import nested
+from rashomon.claims.reporting import is_reporting
 from rashomon.claims.segment import claim_spans
 from rashomon.claims.speakers import MentionIndex
 from rashomon.config import Config
+from rashomon.entities.parse import parse_articles
 from rashomon.model import Claim, Sentence, Token
 from rashomon.pipeline import Advance, BaseStage, Batch
+
+
+def reporting_only(found: list[AttributionSpans], tokens: Sequence[Token]) -> list[AttributionSpans]:
+    """Keep attributions whose cue is a reporting or cognition verb (or "according to")."""
+    kept = []
+    for attribution in found:
+        start, end = attribution.cue
+        lemmas = [t.lemma for t in tokens if start <= t.start < end]
+        if is_reporting(lemmas or attribution_words(attribution, tokens)):
+            kept.append(attribution)
+    return kept
+
+
+def attribution_words(attribution: AttributionSpans, tokens: Sequence[Token]) -> list[str]:
+    return [t.lemma for t in tokens if t.start <= attribution.cue[0] < t.end]
+
+
+def with_nesting(found: list[AttributionSpans], tokens: Sequence[Token]) -> list[AttributionSpans]:
+    """Add the attributions nested inside each content that the tagger did not report itself."""
+    if not tokens:
+        return found
+    doc = parse_articles(tokens)[tokens[0].article]
+    cues = {a.cue for a in found}
+    extra = []
+    for attribution in found:
+        for inner in nested(doc, attribution):
+            if not any(c[0] < inner.cue[1] and inner.cue[0] < c[1] for c in cues):
+                extra.append(inner)
+                cues.add(inner.cue)
+    return [*found, *extra]
 
 
 class Tagger(Protocol):
@@ -56,6 +89,7 @@ class ClaimsStage(BaseStage):
             if article.language == "en":
                 mentions = MentionIndex.build(article.id, batch.entities)
                 found = self._tagger.tag(article.text, sentences[article.id], tokens[article.id])
+                found = with_nesting(reporting_only(found, tokens[article.id]), tokens[article.id])
                 spans = claim_spans(article.text, sentences[article.id], found)
                 headline = headline_claim(article)
                 claims.extend([headline] if headline else [])

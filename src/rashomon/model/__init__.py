@@ -10,6 +10,7 @@ from rashomon.model.article import (
 )
 from rashomon.model.claim import ChainLink, Claim
 from rashomon.model.entity import Entity, EntityLabel
+from rashomon.model.group import ClaimGroup, NewsEvent, Origin, Relation
 from rashomon.model.ids import content_id
 from rashomon.model.text import EntityMention, Sentence, Token
 
@@ -17,13 +18,17 @@ __all__ = [
     "Article",
     "ChainLink",
     "Claim",
+    "ClaimGroup",
     "Entity",
     "EntityLabel",
     "EntityMention",
     "InputOutcome",
     "InputStatus",
+    "NewsEvent",
+    "Origin",
     "PublishedDate",
     "RawDocument",
+    "Relation",
     "Sentence",
     "Source",
     "Token",

@@ -6,19 +6,23 @@ Each field is an *artifact* that a stage may require or produce; stages return a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 
 from rashomon.model import (
     Article,
     Claim,
+    ClaimGroup,
     Entity,
     EntityMention,
     InputOutcome,
+    NewsEvent,
     RawDocument,
+    Relation,
     Sentence,
     Source,
     Token,
 )
+from rashomon.model.vectors import ClaimVectors
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +36,10 @@ class Batch:
     mentions: tuple[EntityMention, ...] = ()
     entities: tuple[Entity, ...] = ()
     claims: tuple[Claim, ...] = ()
+    vectors: ClaimVectors = field(default_factory=ClaimVectors)
+    groups: tuple[ClaimGroup, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    events: tuple[NewsEvent, ...] = ()
 
 
 ARTIFACTS: frozenset[str] = frozenset(f.name for f in fields(Batch))

@@ -1,14 +1,14 @@
 """The evidence map (``evidence.json``): rashomon's public output, built from the final batch.
 
-Lists that later stages fill (groups, relations, events, timeline, framing, flags) are present and
-empty until those stages exist, as the contract requires.
+Lists that later stages fill (timeline, framing, flags) are present and empty until those stages
+exist, as the contract requires.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from rashomon.model import Article, Claim, Entity, InputOutcome, InputStatus
+from rashomon.model import Article, Claim, ClaimGroup, Entity, InputOutcome, InputStatus, NewsEvent, Relation
 from rashomon.pipeline import Batch
 
 SCHEMA_ID = "rashomon/evidence-map@1"
@@ -21,9 +21,9 @@ def build_evidence(batch: Batch) -> Evidence:
         "articles": [_article(a) for a in batch.articles],
         "entities": [_entity(e) for e in batch.entities],
         "claims": [_claim(c) for c in batch.claims],
-        "groups": [],
-        "relations": [],
-        "events": [],
+        "groups": [_group(g) for g in batch.groups],
+        "relations": [_relation(r) for r in batch.relations],
+        "events": [_event(e) for e in batch.events],
         "timeline": [],
         "framing": {"articles": {}, "labels": []},
         "flags": [],
@@ -92,6 +92,38 @@ def _claim(claim: Claim) -> dict[str, Any]:
         "checkworthiness": claim.checkworthiness,
         "cites": list(claim.cites),
         "sentence": claim.sentence,
+    }
+
+
+def _group(group: ClaimGroup) -> dict[str, Any]:
+    return {
+        "id": group.id,
+        "claims": list(group.claims),
+        "articles": list(group.articles),
+        "summary": group.summary,
+        "origins": [{"name": o.name, "kind": o.kind, "claims": list(o.claims)} for o in group.origins],
+        "independent_origins": group.independent_origins,
+    }
+
+
+def _relation(relation: Relation) -> dict[str, Any]:
+    return {
+        "a": relation.a,
+        "b": relation.b,
+        "type": relation.type,
+        "score": relation.score,
+        "evidence": list(relation.evidence),
+        "explanation": relation.explanation,
+    }
+
+
+def _event(event: NewsEvent) -> dict[str, Any]:
+    return {
+        "id": event.id,
+        "summary": event.summary,
+        "groups": list(event.groups),
+        "articles": list(event.articles),
+        "date": event.date,
     }
 
 

@@ -1,0 +1,57 @@
+"""What alignment compares for each claim: entities, numbers, dates and the main predicate."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from rashomon.claims.speakers import MentionIndex
+from rashomon.model import Article, Claim, Entity, Token
+
+NUMBER_WORDS = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+    "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "dozen": "12", "hundred": "100",
+    "thousand": "1000", "million": "1000000", "billion": "1000000000",
+}  # fmt: skip
+NUMBER = re.compile(r"\b\d[\d,]*(?:\.\d+)?\b|\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
+YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+
+
+def claim_numbers(text: str) -> frozenset[str]:
+    """Counts and amounts in a claim, normalised; years are dates, not numbers."""
+    found = set()
+    for match in NUMBER.finditer(text):
+        raw = match.group(0).lower().replace(",", "")
+        value = NUMBER_WORDS.get(raw, raw)
+        if not YEAR.match(value):
+            found.add(value)
+    return frozenset(found)
+
+
+def claim_entities(
+    claim: Claim, index: MentionIndex, entities: Sequence[Entity], title: str | None
+) -> frozenset[str]:
+    if claim.field == "title" and title:
+        folded = title.casefold()
+        return frozenset(
+            e.id for e in entities if any(a.casefold() in folded for a in e.aliases if len(a) > 3)
+        )
+    return frozenset(e.id for e in index.overlapping(claim.start, claim.end))
+
+
+def claim_predicate(claim: Claim, tokens: Sequence[Token]) -> str | None:
+    """The lemma of the claim's main verb: the verb whose head lies outside the claim span."""
+    inside = [t for t in tokens if claim.start <= t.start < claim.end]
+    indices = {t.index for t in inside}
+    verbs = [t for t in inside if t.pos in ("VERB", "AUX") and t.lemma != "be"]
+    for verb in verbs:
+        if verb.head not in indices or verb.head == verb.index:
+            return verb.lemma.lower()
+    return verbs[0].lemma.lower() if verbs else None
+
+
+def claim_dates(claim: Claim, article: Article) -> frozenset[str]:
+    from rashomon.timeline import find_timexes
+
+    found = find_timexes(claim.text, article.published.value)
+    return frozenset(t.value for t in found if t.value and t.type == "DATE")

@@ -1,0 +1,26 @@
+"""The unit of alignment: one claim or event mention, with the slots the pair scorer compares."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One claim (or event mention) to align with others, across documents and within one.
+
+    The caller computes ``embedding`` (MiniLM, L2-normalised) for all mentions in one pass; the slots hold
+    normalised values so that two outlets' wordings of one fact compare equal.
+    """
+
+    key: str  # the caller's id
+    document: str  # article id; two mentions of one document may still corefer
+    text: str  # the claim text / the sentence context
+    embedding: npt.NDArray[np.float32]  # MiniLM, L2-normalised
+    entities: frozenset[str]  # resolved entity ids (or normalised names) in it
+    numbers: frozenset[str]  # normalised numbers ("4", "109", "4000000")
+    dates: frozenset[str]  # normalised TimeML values ("2020-01-03", "2019-06")
+    predicate: str | None  # lemma of the main event word / verb

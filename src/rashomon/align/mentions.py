@@ -1,0 +1,37 @@
+"""Claims as alignment mentions: embedding plus entities, numbers, dates and predicate."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rashomon.align.claim_features import claim_dates, claim_entities, claim_numbers, claim_predicate
+from rashomon.align.similarity import Mention
+from rashomon.claims.speakers import MentionIndex
+from rashomon.model import Token
+from rashomon.pipeline import Batch
+
+
+def build_mentions(batch: Batch) -> list[Mention]:
+    """One ``Mention`` per claim, in ``batch.claims`` order; needs ``batch.vectors``."""
+    articles = {a.id: a for a in batch.articles}
+    rows = batch.vectors.rows()
+    tokens: dict[str, list[Token]] = defaultdict(list)
+    for token in batch.tokens:
+        tokens[token.article].append(token)
+    indexes = {a.id: MentionIndex.build(a.id, batch.entities) for a in batch.articles}
+    mentions = []
+    for claim in batch.claims:
+        article = articles[claim.article]
+        mentions.append(
+            Mention(
+                key=claim.id,
+                document=claim.article,
+                text=claim.text,
+                embedding=batch.vectors.matrix[rows[claim.id]],
+                entities=claim_entities(claim, indexes[claim.article], batch.entities, article.title),
+                numbers=claim_numbers(claim.text),
+                dates=claim_dates(claim, article),
+                predicate=claim_predicate(claim, tokens[claim.article]) if claim.field == "text" else None,
+            )
+        )
+    return mentions

@@ -1,0 +1,31 @@
+"""Reporting and cognition verbs: what makes a cue an attribution rather than an action.
+
+PolNeAR, on which the tagger is trained, also annotates intentions and some actions ("ordered",
+"urged") as attributions. A claim's speaker must be someone *saying, writing or believing* it, so a
+cue counts only when one of its words is a reporting or cognition verb from this list (the usual
+English reporting-verb inventory of quotation-attribution work, e.g. Pareti's PARC guidelines) or the
+phrase "according to".
+"""
+
+from __future__ import annotations
+
+REPORTING_LEMMAS = frozenset(
+    """
+    say tell write report claim state add note explain insist deny allege announce reveal describe argue
+    warn assert acknowledge admit confirm suggest believe think accuse charge contend maintain estimate
+    predict recall remark reply respond retort stress emphasize emphasise observe indicate declare testify
+    tweet post publish cite quote disclose concede complain question ask promise vow pledge threaten boast
+    conclude find show agree disagree dispute reject mention comment hint imply speculate assure inform
+    recount characterize characterise call label dub fear hope expect suspect doubt assume understand
+    learn hear according accord brief caution counter concede attest allege assess blame credit
+    acknowledge lament muse opine posit propose reason recommend reiterate repeat signal sense worry
+    whisper shout write memoir book
+    """.split()
+)
+# Irregular past forms, for token streams without a lemmatiser (rashomon.testing's fake nlp stage).
+REPORTING_LEMMAS |= frozenset("said told wrote thought found heard felt understood".split())
+ACCORDING = "according"
+
+
+def is_reporting(lemmas: list[str]) -> bool:
+    return any(lemma.lower() in REPORTING_LEMMAS for lemma in lemmas)

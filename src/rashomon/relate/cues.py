@@ -1,0 +1,51 @@
+"""The reporting language of dispute and of negation.
+
+A claim that "raised doubts about" another, says it "undercuts" it, or that its proponents "have
+not released any evidence", disputes it without contradicting its facts. Phrases are the common
+English forms of doubt, challenge and denial in news copy (checked against the dispute examples of
+the project's brief and the FNC-1 "disagree" headlines' vocabulary), not tuned to any story.
+"""
+
+from __future__ import annotations
+
+import re
+
+DISPUTE = re.compile(
+    r"\b(?:rais(?:e|es|ed|ing) (?:serious )?(?:doubts?|questions?)|cast(?:s|ing)? doubt|"
+    r"doubts? (?:about|over|on)|question(?:s|ed|ing)? (?:about|over)|"
+    r"call(?:s|ed|ing)? (?P<called>.{3,60}?) into question|"
+    r"undercut(?:s|ting)?|"
+    r"undermin(?:e|es|ed|ing)|contradict(?:s|ed|ing)?|disput(?:e|es|ed|ing)|den(?:y|ies|ied)|"
+    r"reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|debunk(?:s|ed|ing)?|"
+    r"(?:no|without|lack of|absence of) (?:\w+ ){0,2}evidence|"
+    r"(?:not|never) (?:\w+ ){0,3}(?:provided|released|shown|presented|offered|produced|cited) "
+    r"(?:\w+ ){0,3}evidence|"
+    r"never shown|unaware of any|(?:didn't|did not|haven't|have not|hasn't|has not) see[n]? (?:one|any)|"
+    r"skeptical|sceptical|bogus|misleading|fudg(?:e|ed|ing)|overstat(?:e|es|ed|ing)|"
+    r"exaggerat(?:e|es|ed|ing)|at odds with|inconsistent with|not true|false claim|over a lie|"
+    r"challeng(?:e|es|ed|ing) (?:the|his|her|their))",
+    re.IGNORECASE,
+)
+NEGATION = re.compile(r"\b(?:not|never|no|n't|neither|nor|none|nobody|nothing)\b", re.IGNORECASE)
+
+
+def dispute_cue(text: str) -> str | None:
+    match = DISPUTE.search(text)
+    return match.group(0) if match else None
+
+
+def disputed_part(text: str) -> str | None:
+    """What the dispute is about: the words after the cue ("... undercutting *his claims that ...*"),
+    or the words before it when the cue ends the sentence ("... over a lie")."""
+    match = DISPUTE.search(text)
+    if match is None:
+        return None
+    if match.group("called"):  # "calling X into question": X is what is disputed
+        return match.group("called")
+    after = text[match.end() :].strip(" ,.:;“”\"'")
+    before = text[: match.start()].strip(" ,.:;“”\"'")
+    return after if len(after.split()) >= 3 else (before or None)
+
+
+def negated(text: str) -> bool:
+    return NEGATION.search(text) is not None

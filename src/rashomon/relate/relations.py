@@ -1,0 +1,108 @@
+"""Relations between claim groups: agree, contradict, dispute, each with evidence and an explanation.
+
+Candidates are the near-miss claim pairs the aligner's blocking already found (claims about the same
+entities and predicate that were not merged); disputes come from ``relate.disputes``. Then:
+- ``contradict``: comparable slots disagree (a different date, number or actor for the same predicate),
+  or one side negates what the other asserts;
+- ``dispute``: one side reports doubt, challenge or missing evidence about the other;
+- ``agree``: close but distinct claims (one elaborates the other), with no conflict.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from rashomon.align.similarity import Mention, candidate_pairs, conflicts
+from rashomon.model import Claim, ClaimGroup, Relation
+from rashomon.relate.cues import dispute_cue, negated
+from rashomon.relate.disputes import short as _short
+
+# Near misses this close (claim-model probability, at most one merge threshold away) and this similar
+# (cosine) elaborate one another; looser pairs on one story are merely about the same people.
+AGREE_MIN_PROBABILITY = 0.3
+AGREE_MIN_COSINE = 0.65
+CONTRADICT_MIN_COSINE = 0.6  # a conflict only counts between claims about the same thing
+MAX_RELATIONS_PER_GROUP = 4
+
+
+@dataclass(frozen=True, slots=True)
+class _Pair:
+    i: int
+    j: int
+    cosine: float
+    probability: float
+
+
+def relate_groups(
+    claims: Sequence[Claim],
+    groups: Sequence[ClaimGroup],
+    mentions: Sequence[Mention],
+    disputes: Sequence[Relation],
+) -> list[Relation]:
+    group_of = {claim_id: g.id for g in groups for claim_id in g.claims}
+    best: dict[tuple[str, str], Relation] = {}
+    for relation in disputes:
+        key = (min(relation.a, relation.b), max(relation.a, relation.b))
+        if key not in best or _rank(relation) > _rank(best[key]):
+            best[key] = relation
+    for pair in _candidates(mentions):
+        a, b = claims[pair.i], claims[pair.j]
+        ga, gb = group_of[a.id], group_of[b.id]
+        if ga == gb:
+            continue
+        found = _relation(a, b, ga, gb, mentions[pair.i], mentions[pair.j], pair)
+        if found is None:
+            continue
+        relation = found
+        key = (min(ga, gb), max(ga, gb))
+        if key not in best or _rank(relation) > _rank(best[key]):
+            best[key] = relation
+    return _capped(best.values())
+
+
+def _candidates(mentions: Sequence[Mention]) -> list[_Pair]:
+    from rashomon.align.claim_model import claim_model
+
+    pairs = candidate_pairs(mentions, claim_model())
+    return [_Pair(i, j, _cos(mentions, i, j), p) for i, j, p in pairs]
+
+
+def _cos(mentions: Sequence[Mention], i: int, j: int) -> float:
+    return float(np.dot(mentions[i].embedding, mentions[j].embedding))
+
+
+def _relation(a: Claim, b: Claim, ga: str, gb: str, ma: Mention, mb: Mention, pair: _Pair) -> Relation | None:
+    if dispute_cue(a.text) or dispute_cue(b.text):
+        return None  # handled by relate.disputes, against the disputed proposition
+    if pair.cosine >= CONTRADICT_MIN_COSINE:
+        found = conflicts(ma, mb)
+        if not found and negated(a.text) != negated(b.text) and ma.predicate and ma.predicate == mb.predicate:
+            found = [f"one negates '{ma.predicate}', the other asserts it"]
+        if found:
+            explanation = f"both cannot hold: {'; '.join(found)}"
+            return Relation(ga, gb, "contradict", round(pair.cosine, 3), (a.id, b.id), explanation)
+    if pair.probability >= AGREE_MIN_PROBABILITY and pair.cosine >= AGREE_MIN_COSINE:
+        explanation = f"“{_short(a.text)}” and “{_short(b.text)}” tell the same account in different detail"
+        return Relation(ga, gb, "agree", round(pair.probability, 3), (a.id, b.id), explanation)
+    return None
+
+
+def _rank(relation: Relation) -> tuple[int, float]:
+    order = {"contradict": 2, "dispute": 1, "agree": 0}
+    return order[relation.type], relation.score
+
+
+def _capped(relations: Iterable[Relation]) -> list[Relation]:
+    """Keep each group's strongest relations, so one hub claim cannot flood the contested view."""
+    kept: list[Relation] = []
+    count: dict[str, int] = defaultdict(int)
+    for relation in sorted(relations, key=_rank, reverse=True):
+        if count[relation.a] < MAX_RELATIONS_PER_GROUP and count[relation.b] < MAX_RELATIONS_PER_GROUP:
+            kept.append(relation)
+            count[relation.a] += 1
+            count[relation.b] += 1
+    return kept

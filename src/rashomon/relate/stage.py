@@ -1,0 +1,66 @@
+"""The relate stage: agree / contradict / dispute between claim groups, and the story's distinct events."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any, ClassVar
+
+import numpy as np
+import numpy.typing as npt
+
+from rashomon.nlp.embeddings import load_minilm
+from rashomon.pipeline import Advance, BaseStage, Batch
+
+
+def claim_contexts(batch: Batch) -> list[str]:
+    """Each claim's sentence (its own text for headlines and claims longer than their sentence)."""
+    texts = {a.id: a.text for a in batch.articles}
+    spans = {(s.article, s.index): (s.start, s.end) for s in batch.sentences}
+    contexts = []
+    for claim in batch.claims:
+        span = spans.get((claim.article, claim.sentence)) if claim.sentence is not None else None
+        if claim.field == "title" or span is None:
+            contexts.append(claim.text)
+        else:
+            start, end = min(span[0], claim.start), max(span[1], claim.end)
+            contexts.append(texts[claim.article][start:end])
+    return contexts
+
+
+class RelateStage(BaseStage):
+    name: ClassVar[str] = "relate"
+    requires: ClassVar[frozenset[str]] = frozenset(
+        {"articles", "sentences", "claims", "groups", "vectors", "entities"}
+    )
+    produces: ClassVar[frozenset[str]] = frozenset({"relations", "events"})
+
+    _embedder: Any = None
+
+    def warm_up(self) -> None:
+        self._embedder = load_minilm()
+
+    def _embed(self, texts: list[str]) -> npt.NDArray[np.float32]:
+        if not texts:
+            return np.zeros((0, 384), dtype=np.float32)
+        if self._embedder is None:
+            self.warm_up()
+        encoded = self._embedder.encode(texts, normalize_embeddings=True, show_progress_bar=False)
+        return np.asarray(encoded, dtype=np.float32)
+
+    def units(self, batch: Batch) -> int:
+        return 1
+
+    def run(self, batch: Batch, advance: Advance = lambda n: None) -> Batch:
+        from rashomon.align.mentions import build_mentions
+        from rashomon.relate.disputes import dispute_candidates, find_disputes
+        from rashomon.relate.events import find_events
+        from rashomon.relate.relations import relate_groups
+
+        group_of = {claim_id: g.id for g in batch.groups for claim_id in g.claims}
+        candidates = dispute_candidates(batch.claims, claim_contexts(batch))
+        propositions = self._embed([c.proposition for c in candidates])
+        disputes = find_disputes(batch.claims, group_of, batch.vectors.matrix, candidates, propositions)
+        relations = relate_groups(batch.claims, batch.groups, build_mentions(batch), disputes)
+        events = find_events(batch.articles, batch.claims, batch.groups)
+        advance(1)
+        return replace(batch, relations=tuple(relations), events=tuple(events))
