@@ -3,4 +3,3 @@
 from rashomon.evaluation import alignment, attribution, extraction, timex
 
 TASK_MODULES = (alignment, attribution, extraction, timex)
-from rashomon.evaluation import stance  # noqa: E402, F401  (stance tasks)
