@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from rashomon.align.similarity import Mention, candidate_pairs, conflicts
+from rashomon.claims.reporting import REPORTING_LEMMAS
 from rashomon.model import Claim, ClaimGroup, Relation
 from rashomon.relate.cues import dispute_cue, negated
 from rashomon.relate.disputes import short as _short
@@ -80,7 +81,10 @@ def _relation(a: Claim, b: Claim, ga: str, gb: str, ma: Mention, mb: Mention, pa
         return None  # handled by relate.disputes, against the disputed proposition
     if pair.cosine >= CONTRADICT_MIN_COSINE:
         found = conflicts(ma, mb)
-        if not found and negated(a.text) != negated(b.text) and ma.predicate and ma.predicate == mb.predicate:
+        same_event_verb = (
+            ma.predicate and ma.predicate == mb.predicate and ma.predicate not in REPORTING_LEMMAS
+        )
+        if not found and same_event_verb and negated(a.text) != negated(b.text):
             found = [f"one negates '{ma.predicate}', the other asserts it"]
         if found:
             explanation = f"both cannot hold: {'; '.join(found)}"
