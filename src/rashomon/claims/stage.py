@@ -17,7 +17,11 @@ from rashomon.claims.speakers import MentionIndex
 from rashomon.config import Config
 from rashomon.entities.parse import parse_articles
 from rashomon.model import Claim, Sentence, Token
+from rashomon.nlp.threads import torch_threads
 from rashomon.pipeline import Advance, BaseStage, Batch
+
+
+TAGGER_THREADS = 1  # see rashomon.nlp.threads: one thread is faster for the step-wise LSTM
 
 
 def reporting_only(found: list[AttributionSpans], tokens: Sequence[Token]) -> list[AttributionSpans]:
@@ -88,7 +92,8 @@ class ClaimsStage(BaseStage):
         for article in batch.articles:
             if article.language == "en":
                 mentions = MentionIndex.build(article.id, batch.entities)
-                found = self._tagger.tag(article.text, sentences[article.id], tokens[article.id])
+                with torch_threads(TAGGER_THREADS):
+                    found = self._tagger.tag(article.text, sentences[article.id], tokens[article.id])
                 found = with_nesting(reporting_only(found, tokens[article.id]), tokens[article.id])
                 spans = claim_spans(article.text, sentences[article.id], found)
                 headline = headline_claim(article)
