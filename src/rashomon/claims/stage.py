@@ -20,7 +20,6 @@ from rashomon.model import Claim, Sentence, Token
 from rashomon.nlp.threads import torch_threads
 from rashomon.pipeline import Advance, BaseStage, Batch
 
-
 TAGGER_THREADS = 1  # see rashomon.nlp.threads: one thread is faster for the step-wise LSTM
 
 
