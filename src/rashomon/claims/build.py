@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from rashomon.claims.checkworthy import DROP_BELOW, checkworthiness
 from rashomon.claims.cites import resolve_short_names, sentence_cites
 from rashomon.claims.hedging import is_hedged
+from rashomon.claims.outlets import same_outlet
 from rashomon.claims.segment import ClaimSpan
 from rashomon.claims.speakers import MentionIndex, Speaker, identify
 from rashomon.model import Article, ChainLink, Claim, Sentence, Token, content_id
@@ -69,7 +70,7 @@ def _claim(
             event_verb=any(t.tag in ("VBD", "VBN") for t in inside),
             attributed=bool(chain),
         ),
-        cites=resolve_short_names(cites, text),
+        cites=_without_own_outlet(resolve_short_names(cites, text), article.outlet),
         sentence=span.sentence,
     )
 
@@ -107,6 +108,13 @@ def _book_voice(chain: list[tuple[Speaker, str]], text: str, span: ClaimSpan) ->
     first, cue_text = chain[0]
     book = Speaker(f"{first.name} (book)", first.entity, "document")
     return [(book, cue_text), *chain[1:]]
+
+
+def _without_own_outlet(cites: tuple[str, ...], outlet: str | None) -> tuple[str, ...]:
+    """ "Reed told the Coast Gazette" in the Coast Gazette is its own reporting, not a citation."""
+    if not outlet:
+        return cites
+    return tuple(c for c in cites if not same_outlet(c, outlet))
 
 
 def _sentence_text(text: str, sentences: Sequence[Sentence], span: ClaimSpan) -> str:

@@ -159,3 +159,13 @@ def outlet_name(text: str) -> str | None:
     if 1 <= len(words) <= 5 and capitalised and OUTLET_SHAPE.search(bare):
         return bare if not key.startswith("the ") else "The " + bare[4:]
     return None
+
+
+def same_outlet(a: str, b: str) -> bool:
+    """'the Coast Gazette', 'Coast Gazette' and 'NBC' / 'NBC News' name one outlet."""
+    return outlet_key(a) == outlet_key(b)
+
+
+def outlet_key(name: str) -> str:
+    canonical = outlet_name(name) or name
+    return re.sub(r"^the\s+", "", canonical.strip().casefold())

@@ -76,11 +76,19 @@ def _trace(claim: Claim, outlet: str, carried: tuple[int, str] | None) -> Trace:
     return Trace(outlet, "report", own=True)
 
 
-def group_origins(group: ClaimGroup, claims: dict[str, Claim], traces: dict[str, Trace]) -> ClaimGroup:
+def group_origins(
+    group: ClaimGroup,
+    claims: dict[str, Claim],
+    traces: dict[str, Trace],
+    outlets: dict[str, str] | None = None,
+) -> ClaimGroup:
+    """Origins of one group. ``outlets`` maps an outlet name to its article in this run: a claim that
+    cites that outlet's report takes the origin of that article's own claim in the group."""
     found: dict[tuple[str, str], list[str]] = defaultdict(list)
-    own_articles = {claims[c].article for c in group.claims if traces[c].own}
+    resolved = {c: _through_run(c, group, claims, traces, outlets or {}) for c in group.claims}
+    own_articles = {claims[c].article for c in group.claims if resolved[c].own}
     for claim_id in group.claims:
-        trace = traces[claim_id]
+        trace = resolved[claim_id]
         if trace.own and len(own_articles) >= 2:
             found[("public record", "public_record")].append(claim_id)
         else:
@@ -90,3 +98,32 @@ def group_origins(group: ClaimGroup, claims: dict[str, Claim], traces: dict[str,
         for (name, kind), ids in sorted(found.items())
     )
     return replace(group, origins=origins)
+
+
+def _through_run(
+    claim_id: str,
+    group: ClaimGroup,
+    claims: dict[str, Claim],
+    traces: dict[str, Trace],
+    outlets: dict[str, str],
+) -> Trace:
+    """A report of an outlet whose own article is in the run rests on whatever that article rests on."""
+    from rashomon.claims.outlets import outlet_key
+
+    trace = traces[claim_id]
+    claim = claims[claim_id]
+    if claim.field == "title":  # a headline rests on its own article's body, not on its own authority
+        body = [
+            traces[c]
+            for c in group.claims
+            if claims[c].article == claim.article and claims[c].field == "text"
+        ]
+        if body:
+            trace = body[0]
+    source_article = outlets.get(outlet_key(trace.name)) if trace.kind == "report" else None
+    if source_article is None or source_article == claim.article:
+        return trace
+    theirs = [
+        traces[c] for c in group.claims if claims[c].article == source_article and claims[c].field == "text"
+    ]
+    return theirs[0] if theirs else trace

@@ -9,6 +9,17 @@ from rashomon.pipeline import Advance, BaseStage, Batch
 from rashomon.provenance.origins import group_origins, trace_claims
 
 
+def outlet_articles(batch: Batch) -> dict[str, str]:
+    """Outlet key (see ``outlet_key``) -> its article in this run, for outlets with exactly one article."""
+    from rashomon.claims.outlets import outlet_key
+
+    found: dict[str, list[str]] = {}
+    for article in batch.articles:
+        if article.outlet:
+            found.setdefault(outlet_key(article.outlet), []).append(article.id)
+    return {name: ids[0] for name, ids in found.items() if len(set(ids)) == 1}
+
+
 class ProvenanceStage(BaseStage):
     name: ClassVar[str] = "provenance"
     requires: ClassVar[frozenset[str]] = frozenset({"articles", "claims", "groups"})
@@ -20,6 +31,7 @@ class ProvenanceStage(BaseStage):
     def run(self, batch: Batch, advance: Advance = lambda n: None) -> Batch:
         traces = trace_claims(batch.claims, batch.articles)
         claims = {claim.id: claim for claim in batch.claims}
-        groups = tuple(group_origins(group, claims, traces) for group in batch.groups)
+        outlets = outlet_articles(batch)
+        groups = tuple(group_origins(group, claims, traces, outlets) for group in batch.groups)
         advance(1)
         return replace(batch, groups=groups)
