@@ -98,8 +98,10 @@ def build(
     )
 
 
-def minilm_vectors(bundle: Bundle, minilm_dir: Path, device: str, batch_size: int = 128) -> Any:
-    """MiniLM vectors (``embeddings.LAYERS``) pooled onto every row (float32 numpy, rows x ``DIM``)."""
+def minilm_vectors(
+    bundle: Bundle, minilm_dir: Path, device: str, layers: tuple[int, int], batch_size: int = 128
+) -> Any:
+    """MiniLM vectors of ``layers`` pooled onto every row (float32 numpy, rows x ``DIM``)."""
     import torch
 
     _, model = load_minilm(minilm_dir, device)
@@ -116,7 +118,7 @@ def minilm_vectors(bundle: Bundle, minilm_dir: Path, device: str, batch_size: in
             for row, (s, e) in enumerate(bounds):
                 ids[row, : e - s] = torch.from_numpy(bundle.piece_ids[s:e].astype(np.int64))
                 mask[row, : e - s] = 1
-            hidden = layer_states(model, ids.to(device), mask.to(device))
+            hidden = layer_states(model, ids.to(device), mask.to(device), layers)
             for row, (s, e) in enumerate(bounds):
                 flat[s:e] = hidden[row, : e - s].float()
     rows = len(bundle.labels)

@@ -53,15 +53,17 @@ def parse_texts(names: Sequence[str], texts: Sequence[str], batch_size: int = 16
     return [results[i] for i in range(len(texts))]
 
 
-def embed_texts(texts: Sequence[str], parsed: Sequence[Parsed], batch_docs: int = 32) -> list[Matrix]:
+def embed_texts(
+    texts: Sequence[str], parsed: Sequence[Parsed], batch_docs: int = 32, layers: tuple[int, int] = LAYERS
+) -> list[Matrix]:
     """MiniLM token vectors per article (fp16 on disk, float32 here), cached like the parses."""
     from rashomon.claims.attribution.embeddings import TokenEmbedder
 
-    folder = cache_dir() / f"minilm-{'-'.join(map(str, LAYERS))}"
+    folder = cache_dir() / f"minilm-{'-'.join(map(str, layers))}"
     folder.mkdir(parents=True, exist_ok=True)
     paths = [folder / f"{_key(text)}.npy" for text in texts]
     missing = [i for i, path in enumerate(paths) if not path.is_file()]
-    embedder = TokenEmbedder()
+    embedder = TokenEmbedder(layers=layers)
     for first in range(0, len(missing), batch_docs):
         group = missing[first : first + batch_docs]
         vectors = embedder.embed_many([(texts[i], parsed[i][0], parsed[i][1]) for i in group])

@@ -1,10 +1,10 @@
-"""Frozen MiniLM token vectors, mean-pooled onto spaCy tokens.
+"""MiniLM token vectors (two layers' states side by side), mean-pooled onto spaCy tokens.
 
 One MiniLM pass per sentence (the pipeline embeds every sentence once anyway). A token's vector joins two
-layers' states: layer 3 (more syntactic, good at span boundaries) and layer 6 (the last, what sentence
-embeddings pool); each spaCy token gets the mean over the word pieces whose characters it overlaps.
-Sentences longer than ``CHUNK_TOKENS`` spaCy tokens are embedded in pieces so that nothing is cut off by
-MiniLM's 256-piece limit.
+layers' states: the tagger's base layer (``HyperParams.base_layer``: the input of its fine-tuned top
+layers, and syntactic, good at span boundaries) and layer 6 (the last, what sentence embeddings pool);
+each spaCy token gets the mean over the word pieces whose characters it overlaps. Sentences longer than
+``CHUNK_TOKENS`` spaCy tokens are embedded in pieces so that nothing is cut off by MiniLM's 256-piece limit.
 """
 
 from __future__ import annotations
@@ -20,8 +20,9 @@ import numpy.typing as npt
 from rashomon.errors import DependencyMissing
 from rashomon.model import Sentence, Token
 
-# Layers joined per token; (3, 6) beat the last layer alone on PolNeAR dev (docs/attribution.md).
-LAYERS = (3, 6)
+# Layers joined per token (the packaged model's: its config's base_layer and the top layer).
+TOP_LAYER = 6
+LAYERS = (3, TOP_LAYER)
 HIDDEN = 384
 DIM = HIDDEN * len(LAYERS)
 MAX_PIECES = 256  # MiniLM's max_seq_length
@@ -55,12 +56,12 @@ def load_minilm(path: Path | None = None, device: str = "cpu") -> tuple[Any, Any
     return AutoTokenizer.from_pretrained(folder), model
 
 
-def layer_states(model: Any, ids: Any, mask: Any) -> Any:
-    """The ``LAYERS`` hidden states side by side: batch x pieces x ``DIM`` (a torch tensor)."""
+def layer_states(model: Any, ids: Any, mask: Any, layers: Sequence[int] = LAYERS) -> Any:
+    """The ``layers``' hidden states side by side: batch x pieces x ``DIM`` (a torch tensor)."""
     import torch
 
     output = model(input_ids=ids, attention_mask=mask, output_hidden_states=True)
-    return torch.cat([output.hidden_states[layer] for layer in LAYERS], dim=-1)
+    return torch.cat([output.hidden_states[layer] for layer in layers], dim=-1)
 
 
 def text_pieces(text: str, sentences: Sequence[Sentence], tokens: Sequence[Token]) -> list[tuple[int, int]]:
@@ -94,8 +95,9 @@ def links(tokens: Sequence[Token], base: int, offsets: Sequence[tuple[int, int]]
 class TokenEmbedder:
     """MiniLM token vectors for rashomon's records; load once with ``warm_up``."""
 
-    def __init__(self, device: str = "cpu", batch_size: int = 64) -> None:
+    def __init__(self, device: str = "cpu", batch_size: int = 64, layers: tuple[int, int] = LAYERS) -> None:
         self.device = device
+        self.layers = layers
         self.batch_size = batch_size
         self._tokenizer: Any = None
         self._model: Any = None
@@ -147,7 +149,7 @@ class TokenEmbedder:
                     return_tensors="pt",
                 ).to(self.device)
                 states = (
-                    layer_states(self._model, batch["input_ids"], batch["attention_mask"])
+                    layer_states(self._model, batch["input_ids"], batch["attention_mask"], self.layers)
                     .float()
                     .cpu()
                     .numpy()

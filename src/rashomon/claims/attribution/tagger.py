@@ -1,7 +1,8 @@
 """Inference: ``AttributionTagger`` turns an article's parse records into ``AttributionSpans``.
 
 The packaged artifact lives in ``model/`` beside this file (``config.json``: hyper-parameters and
-vocabularies; ``weights.pt``: fp16 state dict). ``python -m rashomon.claims.attribution.train`` rebuilds it.
+vocabularies; ``weights.pt``: fp16 state dict of the ensemble).
+``python -m rashomon.claims.attribution.train`` rebuilds it.
 """
 
 from __future__ import annotations
@@ -87,7 +88,7 @@ class AttributionTagger:
             import torch
         except ImportError as error:  # pragma: no cover - depends on the install
             raise DependencyMissing("torch is missing", hint="pip install 'rashomon[embed]'") from error
-        from rashomon.claims.attribution.network import AttributionNet, HyperParams
+        from rashomon.claims.attribution.network import LEGACY, AttributionEnsemble, HyperParams
 
         config_path = self.model_dir / "config.json"
         if not config_path.is_file():
@@ -96,19 +97,21 @@ class AttributionTagger:
                 hint="run python -m rashomon.claims.attribution.train to build it",
             )
         config = json.loads(config_path.read_text(encoding="utf-8"))
-        hp = HyperParams(**config["hyper_params"])
+        hp = HyperParams(**{**LEGACY, **config["hyper_params"]})
         self._vocab = Vocab.from_json(config["vocab"])
-        net = AttributionNet(self._vocab.sizes(), hp)
+        net = AttributionEnsemble(self._vocab.sizes(), hp)
         state = torch.load(self.model_dir / "weights.pt", map_location="cpu", weights_only=True)
-        net.load_state_dict({k: v.float() for k, v in state.items()})
+        net.load_state_dict({k: v.float() for k, v in AttributionEnsemble.state_keys(state).items()})
         net.eval()
         self._net, self._chunk_tokens = net, hp.chunk_tokens
+        self.embedder.layers = hp.minilm_layers  # the vectors this model reads
         self.embedder.warm_up()
 
     def tag(
         self, text: str, sentences: Sequence[Sentence], tokens: Sequence[Token], vectors: Matrix | None = None
     ) -> list[AttributionSpans]:
-        """Attributions in one article. ``vectors`` (one MiniLM row per token) skips the MiniLM pass."""
+        """Attributions in one article. ``vectors`` (one MiniLM row per token, of the layers
+        ``self.embedder.layers`` after ``warm_up``) skips the MiniLM pass."""
         return self.tag_many([(text, sentences, tokens)], None if vectors is None else [vectors])[0]
 
     def tag_many(
