@@ -168,3 +168,31 @@ def test_fake_pipeline_fills_claims_end_to_end(tmp_path) -> None:  # type: ignor
     claims = analysis.evidence["claims"]
     assert any(c["field"] == "title" for c in claims)
     assert any(c["cue"] == "said" and c["source_type"] == "anonymous" for c in claims)
+
+
+def test_a_book_author_keeps_speaking_through_the_book_later_in_the_article() -> None:
+    filler = "The port has been busy all year and traders have complained about delays at the gates. " * 4
+    text = (
+        f"Anna Berg writes in her memoir that the mayor wanted to close the port. {filler}"
+        "The mayor said nothing, Anna Berg writes."
+    )
+    first = AttributionSpans(
+        cue=span_of(text, "writes"),
+        source=span_of(text, "Anna Berg"),
+        content=span_of(text, "the mayor wanted to close the port"),
+        score=1.0,
+    )
+    later_cue = text.rindex("writes")
+    later = AttributionSpans(
+        cue=(later_cue, later_cue + 6),
+        source=span_of(text, "Anna Berg", text.index(filler) + len(filler)),
+        content=span_of(text, "The mayor said nothing"),
+        score=1.0,
+    )
+    article = Article(id="a1", source="x", text=text, language="en")
+    entities = [person("a1", "Anna Berg", text)]
+    sentences = [Sentence("a1", 0, 0, len(text))]
+    spans = claim_spans(text, sentences, [first, later])
+    claims = build_claims(article, spans, sentences, [], MentionIndex.build("a1", entities))
+    assert later_cue - 250 > text.index("memoir")  # the book is out of the local window
+    assert [c.chain[0].speaker for c in claims if c.chain] == ["Anna Berg (book)", "Anna Berg (book)"]

@@ -16,6 +16,7 @@ from rashomon.model.claim import QuoteKind
 
 OPEN_QUOTES, CLOSE_QUOTES = "“\"‘'«", "”\"’'»"
 QUOTED = re.compile(r"[“\"«][^”\"»]{12,}[”\"»]")
+BOOK_SUFFIX = " (book)"
 BOOK_CONTEXT = re.compile(r"\b(?:book|memoir|memoirs)\b", re.IGNORECASE)
 
 
@@ -27,8 +28,11 @@ def build_claims(
     mentions: MentionIndex,
 ) -> list[Claim]:
     claims = []
+    authors: set[str] = set()  # people this article has already quoted from their book
     for span in spans:
-        claim = _claim(article, span, sentences, tokens, mentions)
+        claim = _claim(article, span, sentences, tokens, mentions, authors)
+        if claim.chain and claim.chain[0].speaker.endswith(BOOK_SUFFIX):
+            authors.add(claim.chain[0].speaker.removesuffix(BOOK_SUFFIX))
         if claim.checkworthiness >= DROP_BELOW:
             claims.append(claim)
     return claims
@@ -40,11 +44,11 @@ def _claim(
     sentences: Sequence[Sentence],
     tokens: Sequence[Token],
     mentions: MentionIndex,
+    authors: set[str],
 ) -> Claim:
     text = article.text
-    chain = _first_person(
-        _book_voice([_link(article, a.source, a.cue, mentions) for a in span.chain], text, span)
-    )
+    links = [_link(article, a.source, a.cue, mentions) for a in span.chain]
+    chain = _first_person(_book_voice(links, text, span, authors))
     speaker = chain[-1][0] if chain else None
     claim_text = text[span.start : span.end]
     sentence_text = _sentence_text(text, sentences, span)
@@ -97,16 +101,19 @@ def _first_person(chain: list[tuple[Speaker, str]]) -> list[tuple[Speaker, str]]
     return resolved
 
 
-def _book_voice(chain: list[tuple[Speaker, str]], text: str, span: ClaimSpan) -> list[tuple[Speaker, str]]:
-    """A person who 'writes' in a book or memoir speaks through a document: 'Mark Esper (book)'."""
+def _book_voice(
+    chain: list[tuple[Speaker, str]], text: str, span: ClaimSpan, authors: set[str]
+) -> list[tuple[Speaker, str]]:
+    """A person who 'writes' in a book or memoir speaks through a document: 'Mark Esper (book)'. Once an
+    article has quoted someone from their book, their later quotes there come from it too."""
     if not chain or chain[0][0].source_type != "named":
         return chain
     cue = span.chain[0].cue
     window = text[max(0, cue[0] - 250) : cue[1] + 60]
-    if not BOOK_CONTEXT.search(window):
+    if not BOOK_CONTEXT.search(window) and chain[0][0].name not in authors:
         return chain
     first, cue_text = chain[0]
-    book = Speaker(f"{first.name} (book)", first.entity, "document")
+    book = Speaker(f"{first.name}{BOOK_SUFFIX}", first.entity, "document")
     return [(book, cue_text), *chain[1:]]
 
 
