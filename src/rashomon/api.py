@@ -43,6 +43,7 @@ def default_stages(config: Config) -> list[Stage]:
     from rashomon.nlp import NlpStage
     from rashomon.provenance import ProvenanceStage
     from rashomon.relate.stage import RelateStage
+    from rashomon.timeline.stage import TimelineStage
 
     return [
         IngestStage(config),
@@ -53,6 +54,7 @@ def default_stages(config: Config) -> list[Stage]:
         AlignStage(config),
         ProvenanceStage(config),
         RelateStage(config),
+        TimelineStage(config),
     ]
 
 

@@ -22,6 +22,7 @@ from rashomon.model import (
     Source,
     Token,
 )
+from rashomon.model.timeline import TimelineEntry
 from rashomon.model.vectors import ClaimVectors
 
 
@@ -40,6 +41,7 @@ class Batch:
     groups: tuple[ClaimGroup, ...] = ()
     relations: tuple[Relation, ...] = ()
     events: tuple[NewsEvent, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
 
 
 ARTIFACTS: frozenset[str] = frozenset(f.name for f in fields(Batch))

@@ -1,7 +1,7 @@
 """The evidence map (``evidence.json``): rashomon's public output, built from the final batch.
 
-Lists that later stages fill (timeline, framing, flags) are present and empty until those stages
-exist, as the contract requires.
+Lists that later stages fill (framing, flags) are present and empty until those stages exist, as the
+contract requires.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from rashomon.model import Article, Claim, ClaimGroup, Entity, InputOutcome, InputStatus, NewsEvent, Relation
+from rashomon.model.timeline import TimelineEntry
 from rashomon.pipeline import Batch
 
 SCHEMA_ID = "rashomon/evidence-map@1"
@@ -24,7 +25,7 @@ def build_evidence(batch: Batch) -> Evidence:
         "groups": [_group(g) for g in batch.groups],
         "relations": [_relation(r) for r in batch.relations],
         "events": [_event(e) for e in batch.events],
-        "timeline": [],
+        "timeline": [_timeline(t) for t in batch.timeline],
         "framing": {"articles": {}, "labels": []},
         "flags": [],
         "inputs": [_outcome(o) for o in all_outcomes(batch)],
@@ -124,6 +125,19 @@ def _event(event: NewsEvent) -> dict[str, Any]:
         "groups": list(event.groups),
         "articles": list(event.articles),
         "date": event.date,
+    }
+
+
+def _timeline(entry: TimelineEntry) -> dict[str, Any]:
+    return {
+        "id": entry.id,
+        "date": entry.date,
+        "end": entry.end,
+        "precision": entry.precision,
+        "summary": entry.summary,
+        "claims": list(entry.claims),
+        "articles": list(entry.articles),
+        "disputed_by": list(entry.disputed_by),
     }
 
 
