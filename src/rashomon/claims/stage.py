@@ -20,7 +20,7 @@ from rashomon.model import Claim, Sentence, Token
 from rashomon.nlp.threads import torch_threads
 from rashomon.pipeline import Advance, BaseStage, Batch
 
-TAGGER_THREADS = 1  # see rashomon.nlp.threads: one thread is faster for the step-wise LSTM
+TAGGER_THREADS = 1  # see rashomon.nlp.threads: one thread is faster for the step-wise LSTM, not for MiniLM
 
 
 def reporting_only(found: list[AttributionSpans], tokens: Sequence[Token]) -> list[AttributionSpans]:
@@ -77,6 +77,17 @@ class ClaimsStage(BaseStage):
             self._tagger = AttributionTagger()
         self._tagger.warm_up()
 
+    def _tag(self, text: str, sentences: list[Sentence], tokens: list[Token]) -> list[AttributionSpans]:
+        """The tagger's transformer pass on all threads, its step-wise LSTM on one (see TAGGER_THREADS)."""
+        assert self._tagger is not None
+        embedder = getattr(self._tagger, "embedder", None)
+        if embedder is None:
+            with torch_threads(TAGGER_THREADS):
+                return self._tagger.tag(text, sentences, tokens)
+        vectors = embedder.embed_many([(text, sentences, tokens)])[0]
+        with torch_threads(TAGGER_THREADS):
+            return self._tagger.tag(text, sentences, tokens, vectors=vectors)  # type: ignore[call-arg]
+
     def run(self, batch: Batch, advance: Advance = lambda n: None) -> Batch:
         if self._tagger is None:
             self.warm_up()
@@ -91,8 +102,7 @@ class ClaimsStage(BaseStage):
         for article in batch.articles:
             if article.language == "en":
                 mentions = MentionIndex.build(article.id, batch.entities)
-                with torch_threads(TAGGER_THREADS):
-                    found = self._tagger.tag(article.text, sentences[article.id], tokens[article.id])
+                found = self._tag(article.text, sentences[article.id], tokens[article.id])
                 found = with_nesting(reporting_only(found, tokens[article.id]), tokens[article.id])
                 spans = claim_spans(article.text, sentences[article.id], found)
                 headline = headline_claim(article)
