@@ -1,6 +1,6 @@
 """Fit the pair model on the ECB+ training topics and write ``model.json``.
 
-    python -m rashomon.align.train --data /work/shared/benchmarks/ecbplus --out src/rashomon/align/model.json
+    python -m rashomon.align.train --data ../shared/benchmarks/ecbplus --out src/rashomon/align/model.json
 
 Training pairs: every pair of gold event mentions inside one training topic (the standard split's topics
 1-35 minus the dev topics), labelled 1 when they share a gold cluster. The merge threshold is then chosen

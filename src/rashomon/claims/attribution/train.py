@@ -1,6 +1,6 @@
 """Train the attribution tagger on PolNeAR and write the shipped artifact.
 
-    python -m rashomon.claims.attribution.train --data /work/shared/benchmarks/polnear \\
+    python -m rashomon.claims.attribution.train --data ../shared/benchmarks/polnear \\
         --out src/rashomon/claims/attribution/model/
 
 Seeded. Steps: (1) the training bundle (features, labels, MiniLM word-piece ids; needs spaCy, cached under
