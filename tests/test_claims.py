@@ -196,3 +196,13 @@ def test_a_book_author_keeps_speaking_through_the_book_later_in_the_article() ->
     claims = build_claims(article, spans, sentences, [], MentionIndex.build("a1", entities))
     assert later_cue - 250 > text.index("memoir")  # the book is out of the local window
     assert [c.chain[0].speaker for c in claims if c.chain] == ["Anna Berg (book)", "Anna Berg (book)"]
+
+
+def test_mention_indexes_for_all_articles_match_one_by_one() -> None:
+    text = "Maria Lopez met Tom Hale. Tom Hale left."
+    entities = [person("a1", "Maria Lopez", text), person("a2", "Tom Hale", text)]
+    indexes = MentionIndex.for_articles(entities)
+    assert set(indexes) == {"a1", "a2"}
+    for article in ("a1", "a2"):
+        assert indexes[article] == MentionIndex.build(article, entities)
+    assert MentionIndex.build("a3", entities).items == ()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rashomon.claims.dates import claim_dates
 from rashomon.model import Article, Claim, ClaimGroup, PublishedDate, Relation
 from rashomon.timeline.entries import calendar_date, timeline_entries
 
@@ -22,10 +23,15 @@ def test_entries_resolve_against_each_article_and_carry_disputes() -> None:
         id="a1", source="a", text="", published=PublishedDate("2020-01-13", "day", "page", "meta")
     )
     undated = Article(id="a2", source="b", text="")
-    claims = [
-        Claim(id="c1", article="a1", start=0, end=1, text="The order was given seven months ago."),
-        Claim(id="c2", article="a2", start=0, end=1, text="The order was given in June."),
-        Claim(id="c3", article="a2", start=0, end=1, text="Officials raised doubts about the order."),
+    texts = {
+        "c1": ("a1", "The order was given seven months ago."),
+        "c2": ("a2", "The order was given in June."),
+        "c3": ("a2", "Officials raised doubts about the order."),
+    }
+    dates = {"a1": "2020-01-13", "a2": None}
+    claims = [  # as the claims stage makes them: dates resolved against each claim's own article
+        Claim(id=cid, article=art, start=0, end=1, text=text, dates=claim_dates(text, dates[art]))
+        for cid, (art, text) in texts.items()
     ]
     groups = [
         ClaimGroup(id="g1", claims=("c1", "c2"), articles=("a1", "a2"), summary="The order was given"),

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from rashomon.claims.speakers import MentionIndex
-from rashomon.model import Article, Claim, Entity, Token
+from rashomon.model import Claim, Entity, Token
 
 NUMBER_WORDS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
@@ -48,10 +48,3 @@ def claim_predicate(claim: Claim, tokens: Sequence[Token]) -> str | None:
         if verb.head not in indices or verb.head == verb.index:
             return verb.lemma.lower()
     return verbs[0].lemma.lower() if verbs else None
-
-
-def claim_dates(claim: Claim, article: Article) -> frozenset[str]:
-    from rashomon.timeline import find_timexes
-
-    found = find_timexes(claim.text, article.published.value)
-    return frozenset(t.value for t in found if t.value and t.type == "DATE")

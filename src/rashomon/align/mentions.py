@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from rashomon.align.claim_features import claim_dates, claim_entities, claim_numbers, claim_predicate
+from rashomon.align.claim_features import claim_entities, claim_numbers, claim_predicate
 from rashomon.align.similarity import Mention
 from rashomon.claims.speakers import MentionIndex
 from rashomon.model import Token
@@ -18,7 +18,7 @@ def build_mentions(batch: Batch) -> list[Mention]:
     tokens: dict[str, list[Token]] = defaultdict(list)
     for token in batch.tokens:
         tokens[token.article].append(token)
-    indexes = {a.id: MentionIndex.build(a.id, batch.entities) for a in batch.articles}
+    indexes = MentionIndex.for_articles(batch.entities)
     mentions = []
     for claim in batch.claims:
         article = articles[claim.article]
@@ -28,9 +28,14 @@ def build_mentions(batch: Batch) -> list[Mention]:
                 document=claim.article,
                 text=claim.text,
                 embedding=batch.vectors.matrix[rows[claim.id]],
-                entities=claim_entities(claim, indexes[claim.article], batch.entities, article.title),
+                entities=claim_entities(
+                    claim,
+                    indexes.get(claim.article) or MentionIndex.empty(claim.article),
+                    batch.entities,
+                    article.title,
+                ),
                 numbers=claim_numbers(claim.text),
-                dates=claim_dates(claim, article),
+                dates=frozenset(claim.dates),
                 predicate=claim_predicate(claim, tokens[claim.article]) if claim.field == "text" else None,
             )
         )

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from rashomon.claims.checkworthy import DROP_BELOW, checkworthiness
 from rashomon.claims.cites import resolve_short_names, sentence_cites
+from rashomon.claims.dates import claim_dates
 from rashomon.claims.hedging import is_hedged
 from rashomon.claims.outlets import same_outlet
 from rashomon.claims.segment import ClaimSpan
@@ -76,6 +77,7 @@ def _claim(
         ),
         cites=_without_own_outlet(resolve_short_names(cites, text), article.outlet),
         sentence=span.sentence,
+        dates=claim_dates(claim_text, article.published.value),
     )
 
 

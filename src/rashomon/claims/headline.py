@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from rashomon.claims.checkworthy import checkworthiness
+from rashomon.claims.dates import claim_dates
 from rashomon.claims.hedging import is_hedged
 from rashomon.claims.outlets import ANONYMOUS_NOUNS, DOCUMENT_NOUNS, outlet_name
 from rashomon.model import Article, ChainLink, Claim, content_id
@@ -47,6 +48,7 @@ def headline_claim(article: Article) -> Claim | None:
         quote=None,
         hedged=is_hedged(text, [cue] if cue else []),
         checkworthiness=checkworthiness(text, entities=1, event_verb=True, attributed=speaker is not None),
+        dates=claim_dates(text, article.published.value),
     )
 
 

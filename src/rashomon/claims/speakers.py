@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rashomon.claims.outlets import ANONYMOUS_NOUNS, DOCUMENT_NOUNS, outlet_name
@@ -38,12 +40,27 @@ class MentionIndex:
     items: tuple[tuple[int, int, Entity], ...]
 
     @classmethod
-    def build(cls, article: str, entities: tuple[Entity, ...] | list[Entity]) -> MentionIndex:
-        items = sorted(
-            ((m.start, m.end, e) for e in entities for m in e.mentions if m.article == article),
-            key=lambda item: item[0],
-        )
+    def for_articles(cls, entities: Sequence[Entity]) -> dict[str, MentionIndex]:
+        """Indexes for every article in one pass over the run's mentions (never articles × mentions)."""
+        by_article: dict[str, list[tuple[int, int, Entity]]] = defaultdict(list)
+        for entity in entities:
+            for mention in entity.mentions:
+                by_article[mention.article].append((mention.start, mention.end, entity))
+        return {article: cls._of(article, items) for article, items in by_article.items()}
+
+    @classmethod
+    def _of(cls, article: str, items: list[tuple[int, int, Entity]]) -> MentionIndex:
+        items.sort(key=lambda item: item[0])
         return cls(article=article, starts=tuple(i[0] for i in items), items=tuple(items))
+
+    @classmethod
+    def empty(cls, article: str) -> MentionIndex:
+        return cls(article=article, starts=(), items=())
+
+    @classmethod
+    def build(cls, article: str, entities: Sequence[Entity]) -> MentionIndex:
+        """One article's index (the stages build all articles' at once with ``for_articles``)."""
+        return cls.for_articles(entities).get(article) or cls.empty(article)
 
     def overlapping(self, start: int, end: int) -> list[Entity]:
         i = max(bisect_left(self.starts, start) - 8, 0)

@@ -99,9 +99,10 @@ class ClaimsStage(BaseStage):
         for token in batch.tokens:
             tokens[token.article].append(token)
         claims: list[Claim] = []
+        indexes = MentionIndex.for_articles(batch.entities)
         for article in batch.articles:
             if article.language == "en":
-                mentions = MentionIndex.build(article.id, batch.entities)
+                mentions = indexes.get(article.id) or MentionIndex.empty(article.id)
                 found = self._tag(article.text, sentences[article.id], tokens[article.id])
                 found = with_nesting(reporting_only(found, tokens[article.id]), tokens[article.id])
                 spans = claim_spans(article.text, sentences[article.id], found)

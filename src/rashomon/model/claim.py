@@ -36,3 +36,4 @@ class Claim:
     checkworthiness: float = 0.0
     cites: tuple[str, ...] = ()
     sentence: int | None = None
+    dates: tuple[str, ...] = ()  # TimeML DATE values the claim states, resolved against its article's date

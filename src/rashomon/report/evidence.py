@@ -93,6 +93,7 @@ def _claim(claim: Claim) -> dict[str, Any]:
         "checkworthiness": claim.checkworthiness,
         "cites": list(claim.cites),
         "sentence": claim.sentence,
+        "dates": list(claim.dates),
     }
 
 

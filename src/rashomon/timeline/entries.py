@@ -1,6 +1,6 @@
 """Timeline entries from claim groups: every date a group's claims state, in real calendar terms.
 
-Each claim's temporal expressions are normalised against its own article's publication date (an
+Each claim's dates were normalised by the claims stage against its own article's publication date (an
 undated article contributes only absolute dates). Values finer than a day are cut to the day;
 quarters, halves and decades are widened to their year; weeks to their month. A month stays a month:
 nothing here invents a day.
@@ -15,7 +15,6 @@ from collections.abc import Sequence
 
 from rashomon.model import Article, Claim, ClaimGroup, Relation, content_id
 from rashomon.model.timeline import TimelineEntry, TimelinePrecision
-from rashomon.timeline.timex import find_timexes
 
 DAY = re.compile(r"^(\d{4}-\d{2}-\d{2})")
 MONTH = re.compile(r"^(\d{4}-\d{2})$")
@@ -46,7 +45,6 @@ def timeline_entries(
     groups: Sequence[ClaimGroup],
     relations: Sequence[Relation],
 ) -> list[TimelineEntry]:
-    published = {a.id: a.published.value for a in articles}
     by_id = {c.id: c for c in claims}
     disputers = _disputing_articles(groups, relations)
     entries = []
@@ -54,7 +52,7 @@ def timeline_entries(
         dated: dict[tuple[str, TimelinePrecision], list[str]] = defaultdict(list)
         for claim_id in group.claims:
             claim = by_id[claim_id]
-            for when in _claim_dates(claim, published.get(claim.article)):
+            for when in {found for value in claim.dates if (found := calendar_date(value))}:
                 dated[when].append(claim_id)
         for (date, precision), claim_ids in dated.items():
             entries.append(
@@ -69,14 +67,6 @@ def timeline_entries(
                 )
             )
     return sorted(entries, key=lambda e: (e.date, e.id))
-
-
-def _claim_dates(claim: Claim, doc_date: str | None) -> set[tuple[str, TimelinePrecision]]:
-    found = set()
-    for timex in find_timexes(claim.text, doc_date):
-        if timex.type == "DATE" and timex.value and (date := calendar_date(timex.value)):
-            found.add(date)
-    return found
 
 
 def _disputing_articles(groups: Sequence[ClaimGroup], relations: Sequence[Relation]) -> dict[str, set[str]]:
