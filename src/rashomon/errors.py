@@ -44,3 +44,9 @@ class DataError(RashomonError):
     """A benchmark folder or data file is not laid out as expected."""
 
     code = "data"
+
+
+class NotFound(RashomonError):
+    """A story, article or claim id that the store does not hold."""
+
+    code = "not-found"
