@@ -9,12 +9,14 @@ from rashomon.model import EntityMention, Sentence, Token
 from rashomon.nlp.convert import doc_to_records
 from rashomon.nlp.model import load_spacy
 from rashomon.pipeline import Advance, BaseStage, Batch
+from rashomon.pipeline.stage import Scope
 
 
 class NlpStage(BaseStage):
     name: ClassVar[str] = "nlp"
     requires: ClassVar[frozenset[str]] = frozenset({"articles"})
     produces: ClassVar[frozenset[str]] = frozenset({"sentences", "tokens", "mentions"})
+    scope: ClassVar[Scope] = "article"
 
     _nlp: Any = None
 

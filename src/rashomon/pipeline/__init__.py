@@ -1,7 +1,7 @@
 """The pipeline core: the batch record, the stage contract and the checked runner."""
 
 from rashomon.pipeline.runner import Pipeline, PipelineError, Progress, RunResult, SilentProgress, check_chain
-from rashomon.pipeline.stage import Advance, BaseStage, Stage
+from rashomon.pipeline.stage import Advance, BaseStage, Scope, Stage
 from rashomon.pipeline.state import ARTIFACTS, Batch
 
 __all__ = [
@@ -13,6 +13,7 @@ __all__ = [
     "PipelineError",
     "Progress",
     "RunResult",
+    "Scope",
     "SilentProgress",
     "Stage",
     "check_chain",

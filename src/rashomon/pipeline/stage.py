@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar, Protocol, runtime_checkable
+from typing import ClassVar, Literal, Protocol, runtime_checkable
 
 from rashomon.config import Config
 from rashomon.pipeline.state import Batch
+
+# "article": a stage whose output for an article depends on that article alone (so it can be cached per
+# article and run on any subset); "corpus": it looks across articles and is re-run when the set changes.
+Scope = Literal["article", "corpus"]
 
 # Called by a stage as it finishes units of work (articles, inputs) so shells can show progress.
 Advance = Callable[[int], None]
@@ -23,6 +27,8 @@ class Stage(Protocol):
     name: ClassVar[str]
     requires: ClassVar[frozenset[str]]
     produces: ClassVar[frozenset[str]]
+    scope: ClassVar[Scope]
+    version: ClassVar[str]  # bump when the stage's output changes for the same input and config
 
     def __init__(self, config: Config) -> None: ...
 
@@ -41,6 +47,8 @@ class BaseStage:
     name: ClassVar[str] = "stage"
     requires: ClassVar[frozenset[str]] = frozenset()
     produces: ClassVar[frozenset[str]] = frozenset()
+    scope: ClassVar[Scope] = "corpus"
+    version: ClassVar[str] = "1"
 
     def __init__(self, config: Config) -> None:
         self.config = config
