@@ -36,6 +36,7 @@ class Analysis:
 def default_stages(config: Config) -> list[Stage]:
     """The stages in pipeline order; the folder tree under ``rashomon/`` follows the same order."""
     from rashomon.align.stage import AlignStage
+    from rashomon.claims.attribution.stage import AttributionStage
     from rashomon.claims.stage import ClaimsStage
     from rashomon.clean import CleanStage
     from rashomon.entities import EntitiesStage
@@ -49,6 +50,7 @@ def default_stages(config: Config) -> list[Stage]:
         IngestStage(config),
         CleanStage(config),
         NlpStage(config),
+        AttributionStage(config),
         EntitiesStage(config),
         ClaimsStage(config),
         AlignStage(config),

@@ -95,11 +95,11 @@ class FakeAttributionTagger:
 def fake_pipeline(config: Config | None = None) -> Pipeline:
     """The default pipeline with the nlp stage swapped for the fake."""
     from rashomon.api import default_stages
-    from rashomon.claims.stage import ClaimsStage
+    from rashomon.claims.attribution.stage import AttributionStage
 
     config = config or Config()
     fakes: dict[str, Stage] = {
         "nlp": FakeNlpStage(config),
-        "claims": ClaimsStage(config, tagger=FakeAttributionTagger()),
+        "attribution": AttributionStage(config, tagger=FakeAttributionTagger()),
     }
     return Pipeline([fakes.get(s.name, s) for s in default_stages(config)])

@@ -8,6 +8,7 @@ from rashomon.model.article import (
     RawDocument,
     Source,
 )
+from rashomon.model.attribution import Attribution
 from rashomon.model.claim import ChainLink, Claim
 from rashomon.model.entity import Entity, EntityLabel
 from rashomon.model.group import ClaimGroup, NewsEvent, Origin, Relation
@@ -16,6 +17,7 @@ from rashomon.model.text import EntityMention, Sentence, Token
 
 __all__ = [
     "Article",
+    "Attribution",
     "ChainLink",
     "Claim",
     "ClaimGroup",

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field, fields
 
 from rashomon.model import (
     Article,
+    Attribution,
     Claim,
     ClaimGroup,
     Entity,
@@ -22,6 +23,7 @@ from rashomon.model import (
     Source,
     Token,
 )
+from rashomon.model.reuse import Reuse
 from rashomon.model.timeline import TimelineEntry
 from rashomon.model.vectors import ClaimVectors
 
@@ -35,10 +37,12 @@ class Batch:
     sentences: tuple[Sentence, ...] = ()
     tokens: tuple[Token, ...] = ()
     mentions: tuple[EntityMention, ...] = ()
+    attributions: tuple[Attribution, ...] = ()
     entities: tuple[Entity, ...] = ()
     claims: tuple[Claim, ...] = ()
     vectors: ClaimVectors = field(default_factory=ClaimVectors)
     groups: tuple[ClaimGroup, ...] = ()
+    reuse: tuple[Reuse, ...] = ()
     relations: tuple[Relation, ...] = ()
     events: tuple[NewsEvent, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()

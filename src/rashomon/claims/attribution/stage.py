@@ -1,0 +1,117 @@
+"""The attribution stage: the tagger's source/cue/content spans, article by article.
+
+Its output for an article depends on that article alone (scope "article"), so a store can cache it and a
+run that adds one article tags only that one. Only reporting attributions are kept (a cue that is a
+reporting or cognition verb, or "according to"), plus the attributions nested inside their contents.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import ClassVar, Protocol
+
+from rashomon.claims.attribution.spans import AttributionSpans
+from rashomon.claims.nesting import nested
+from rashomon.claims.reporting import is_reporting
+from rashomon.config import Config
+from rashomon.entities.parse import parse_articles
+from rashomon.model import Attribution, Sentence, Token
+from rashomon.nlp.threads import torch_threads
+from rashomon.pipeline import Advance, BaseStage, Batch, Scope
+
+TAGGER_THREADS = 1  # see rashomon.nlp.threads: one thread is faster for the step-wise LSTM, not for MiniLM
+
+
+class Tagger(Protocol):
+    def warm_up(self) -> None: ...
+
+    def tag(
+        self, text: str, sentences: Sequence[Sentence], tokens: Sequence[Token]
+    ) -> list[AttributionSpans]: ...
+
+
+def reporting_only(found: list[AttributionSpans], tokens: Sequence[Token]) -> list[AttributionSpans]:
+    """Keep attributions whose cue is a reporting or cognition verb (or "according to")."""
+    kept = []
+    for attribution in found:
+        start, end = attribution.cue
+        lemmas = [t.lemma for t in tokens if start <= t.start < end]
+        if is_reporting(lemmas or attribution_words(attribution, tokens)):
+            kept.append(attribution)
+    return kept
+
+
+def attribution_words(attribution: AttributionSpans, tokens: Sequence[Token]) -> list[str]:
+    return [t.lemma for t in tokens if t.start <= attribution.cue[0] < t.end]
+
+
+def with_nesting(found: list[AttributionSpans], tokens: Sequence[Token]) -> list[AttributionSpans]:
+    """Add the attributions nested inside each content that the tagger did not report itself."""
+    if not tokens:
+        return found
+    doc = parse_articles(tokens)[tokens[0].article]
+    cues = {a.cue for a in found}
+    extra = []
+    for attribution in found:
+        for inner in nested(doc, attribution):
+            if not any(c[0] < inner.cue[1] and inner.cue[0] < c[1] for c in cues):
+                extra.append(inner)
+                cues.add(inner.cue)
+    return [*found, *extra]
+
+
+def to_record(article: str, spans: AttributionSpans) -> Attribution:
+    return Attribution(article, spans.cue, spans.source, spans.content, spans.score, spans.content_parts)
+
+
+def to_spans(record: Attribution) -> AttributionSpans:
+    return AttributionSpans(record.cue, record.source, record.content, record.score, record.content_parts)
+
+
+class AttributionStage(BaseStage):
+    name: ClassVar[str] = "attribution"
+    requires: ClassVar[frozenset[str]] = frozenset({"articles", "sentences", "tokens"})
+    produces: ClassVar[frozenset[str]] = frozenset({"attributions"})
+    scope: ClassVar[Scope] = "article"
+
+    def __init__(self, config: Config, tagger: Tagger | None = None) -> None:
+        super().__init__(config)
+        self._tagger = tagger
+
+    def warm_up(self) -> None:
+        if self._tagger is None:
+            from rashomon.claims.attribution.tagger import AttributionTagger
+
+            self._tagger = AttributionTagger()
+        self._tagger.warm_up()
+
+    def _tag(self, text: str, sentences: list[Sentence], tokens: list[Token]) -> list[AttributionSpans]:
+        """The tagger's transformer pass on all threads, its step-wise LSTM on one (see TAGGER_THREADS)."""
+        assert self._tagger is not None
+        embedder = getattr(self._tagger, "embedder", None)
+        if embedder is None:
+            with torch_threads(TAGGER_THREADS):
+                return self._tagger.tag(text, sentences, tokens)
+        vectors = embedder.embed_many([(text, sentences, tokens)])[0]
+        with torch_threads(TAGGER_THREADS):
+            return self._tagger.tag(text, sentences, tokens, vectors=vectors)  # type: ignore[call-arg]
+
+    def run(self, batch: Batch, advance: Advance = lambda n: None) -> Batch:
+        if self._tagger is None:
+            self.warm_up()
+        sentences: dict[str, list[Sentence]] = defaultdict(list)
+        tokens: dict[str, list[Token]] = defaultdict(list)
+        for sentence in batch.sentences:
+            sentences[sentence.article].append(sentence)
+        for token in batch.tokens:
+            tokens[token.article].append(token)
+        found: list[Attribution] = []
+        for article in batch.articles:
+            if article.language == "en":
+                spans = self._tag(article.text, sentences[article.id], tokens[article.id])
+                spans = with_nesting(reporting_only(spans, tokens[article.id]), tokens[article.id])
+                found.extend(to_record(article.id, s) for s in spans)
+            advance(1)
+        return replace(batch, attributions=tuple(found))
