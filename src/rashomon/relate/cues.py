@@ -21,6 +21,7 @@ DISPUTE = re.compile(
     r"(?:not|never) (?:\w+ ){0,3}(?:provided|released|shown|presented|offered|produced|cited) "
     r"(?:\w+ ){0,3}evidence|"
     r"never shown|unaware of any|(?:didn't|did not|haven't|have not|hasn't|has not) see[n]? (?:one|any)|"
+    r"(?:is|are|was|were|it's|seems?|remains?) (?:highly |very |most )?unlikely (?:that|to)|"
     r"skeptical|sceptical|bogus|misleading|fudg(?:e|ed|ing)|overstat(?:e|es|ed|ing)|"
     r"exaggerat(?:e|es|ed|ing)|at odds with|inconsistent with|not true|false claim|over a lie|"
     r"challeng(?:e|es|ed|ing) (?:the|his|her|their))",

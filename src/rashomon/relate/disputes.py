@@ -8,6 +8,7 @@ disputing claims, never all pairs of claims.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -22,6 +23,9 @@ from rashomon.relate.cues import dispute_cue, disputed_part
 # sentences on one story sit around 0.2-0.4). Set by inspection, not fitted: no dispute benchmark ships.
 TARGET_MIN_COSINE = 0.5
 TARGETS_PER_DISPUTE = 1
+# An embedded question ("how imminent an attack was", "whether he knew") asserts nothing, so nothing in
+# it can be disputed; it is often the doubt itself ("officials have not said how imminent ...").
+QUESTION = re.compile(r"^\W*(?:how|whether|what|who|whom|why|when|where|which|if)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,15 +35,33 @@ class DisputeCandidate:
     proposition: str
 
 
+def doubt(claim: Claim, context: str) -> tuple[str, str] | None:
+    """The dispute cue and the disputed proposition of a claim that voices doubt, else None.
+
+    A claim doubts when the doubt is in its own words ("it is unlikely that the militia was
+    responsible", "I didn't see one") or in its attribution ("Esper disputed that ...": the cue, or a
+    cue of its chain). The sentence around it only supplies the proposition when the claim's own words
+    after the cue are too few. A claim that merely sits inside someone else's doubt ("never shown
+    evidence that *Iran was planning an attack*") is the disputed proposition, not a doubter.
+    """
+    own = dispute_cue(claim.text)
+    if own:
+        return own, disputed_part(claim.text) or disputed_part(context) or claim.text
+    cues = [claim.cue or "", *(link.cue or "" for link in claim.chain)]
+    for cue in cues:
+        found = dispute_cue(cue)
+        if found:
+            return found, claim.text
+    return None
+
+
 def dispute_candidates(claims: Sequence[Claim], contexts: Sequence[str]) -> list[DisputeCandidate]:
-    """Claims whose sentence reports doubt. The sentence, not only the claim, is read: in "the Times
-    reported that officials raised doubts about who fired the rockets, saying they believe it unlikely
-    that ...", the claim is the innermost content and the doubt sits in the reporting around it."""
+    """Claims that voice doubt (see ``doubt``), with the proposition each one disputes."""
     found = []
-    for index, (_, context) in enumerate(zip(claims, contexts, strict=True)):
-        cue, proposition = dispute_cue(context), disputed_part(context)
-        if cue and proposition:
-            found.append(DisputeCandidate(index, cue, proposition))
+    for index, (claim, context) in enumerate(zip(claims, contexts, strict=True)):
+        doubted = doubt(claim, context)
+        if doubted:
+            found.append(DisputeCandidate(index, *doubted))
     return found
 
 
@@ -57,7 +79,7 @@ def find_disputes(
         own_group = group_of[doubter.id]
         for target_index in np.argsort(-scores)[: TARGETS_PER_DISPUTE + 8]:
             target = claims[int(target_index)]
-            if group_of[target.id] == own_group or dispute_cue(target.text):
+            if group_of[target.id] == own_group or dispute_cue(target.text) or QUESTION.match(target.text):
                 continue
             if scores[target_index] < TARGET_MIN_COSINE:
                 break

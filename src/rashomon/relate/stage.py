@@ -8,23 +8,9 @@ from typing import Any, ClassVar
 import numpy as np
 import numpy.typing as npt
 
+from rashomon.align.contexts import claim_contexts
 from rashomon.nlp.embeddings import load_minilm
 from rashomon.pipeline import Advance, BaseStage, Batch
-
-
-def claim_contexts(batch: Batch) -> list[str]:
-    """Each claim's sentence (its own text for headlines and claims longer than their sentence)."""
-    texts = {a.id: a.text for a in batch.articles}
-    spans = {(s.article, s.index): (s.start, s.end) for s in batch.sentences}
-    contexts = []
-    for claim in batch.claims:
-        span = spans.get((claim.article, claim.sentence)) if claim.sentence is not None else None
-        if claim.field == "title" or span is None:
-            contexts.append(claim.text)
-        else:
-            start, end = min(span[0], claim.start), max(span[1], claim.end)
-            contexts.append(texts[claim.article][start:end])
-    return contexts
 
 
 class RelateStage(BaseStage):
