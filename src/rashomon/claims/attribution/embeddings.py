@@ -45,6 +45,9 @@ def minilm_path() -> Path:
 
 def load_minilm(path: Path | None = None, device: str = "cpu") -> tuple[Any, Any]:
     """(tokenizer, transformer) from the packaged MiniLM folder, offline."""
+    from rashomon.nlp.embeddings import quiet_transformers
+
+    quiet_transformers()
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
     try:
