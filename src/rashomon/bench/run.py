@@ -81,8 +81,14 @@ def _cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def run_bench_cli(count: int, data: Path | None) -> None:
-    summary = run_bench(count, (data or Path(os.environ.get("RASHOMON_BENCHMARKS", DEFAULT_DATA))).resolve())
+def run_bench_cli(count: int, data: Path | None, scale: tuple[int, ...] = ()) -> None:
+    benchmarks = (data or Path(os.environ.get("RASHOMON_BENCHMARKS", DEFAULT_DATA))).resolve()
+    summary = run_bench(count, benchmarks)
+    if scale:
+        from rashomon.bench.scale import measure_scale
+
+        summary["scale"] = measure_scale(benchmarks, scale)
+        _echo_scale(summary["scale"])
     click.echo(f"bench: {summary['articles']} articles, {summary['sentences']} sentences", err=True)
     for key in ("articles_per_s", "sentences_per_s", "peak_rss_mb", "inference_ratio"):
         click.echo(f"  {key:<18} {summary[key]}", err=True)
@@ -91,3 +97,14 @@ def run_bench_cli(count: int, data: Path | None) -> None:
         click.echo(f"  stage {stage:<12} {seconds:8.3f}s  {share:6.1%}", err=True)
     click.echo(json.dumps(summary))
     sys.stdout.flush()
+
+
+def _echo_scale(scale: dict[str, Any]) -> None:
+    click.echo("  cross-document stages as the run grows (per-article stages: fast stand-ins):", err=True)
+    for row in scale["runs"]:
+        click.echo(
+            f"    {row['articles']:>6} articles {row['claims']:>7} claims  {row['total_seconds']:8.2f}s  "
+            f"peak RSS {row['peak_rss_mb']:.0f} MB",
+            err=True,
+        )
+    click.echo(f"    {scale['article_ratio']}x the articles cost {scale['time_ratio']}x the time", err=True)

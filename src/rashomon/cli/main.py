@@ -92,11 +92,23 @@ def eval_command(
 @click.option(
     "--data", type=click.Path(path_type=Path), default=None, help="Benchmarks folder (shared/benchmarks)."
 )
-def bench(articles: int, data: Path | None) -> None:
+@click.option(
+    "--scale",
+    default="",
+    metavar="N,N,...",
+    help="Also time the cross-document stages at these article counts (e.g. 250,500,1000,2000).",
+)
+def bench(articles: int, data: Path | None, scale: str) -> None:
     """Throughput benchmark: articles/s, peak RSS, per-stage times, pipeline/model-inference ratio."""
     from rashomon.bench.run import run_bench_cli
 
-    run_bench_cli(articles, data)
+    try:
+        sizes = tuple(int(part) for part in scale.split(",") if part.strip())
+    except ValueError:
+        _fail(f"--scale '{scale}' is not a list of article counts (e.g. 250,500,1000,2000)")
+    if any(size < 1 for size in sizes):
+        _fail(f"--scale '{scale}': article counts must be positive")
+    run_bench_cli(articles, data, sizes)
 
 
 def main() -> None:
