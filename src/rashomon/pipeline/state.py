@@ -23,6 +23,7 @@ from rashomon.model import (
     Source,
     Token,
 )
+from rashomon.model.flag import Flag
 from rashomon.model.reuse import Reuse
 from rashomon.model.timeline import TimelineEntry
 from rashomon.model.vectors import ClaimVectors
@@ -46,6 +47,7 @@ class Batch:
     relations: tuple[Relation, ...] = ()
     events: tuple[NewsEvent, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
+    flags: tuple[Flag, ...] = ()
 
 
 ARTIFACTS: frozenset[str] = frozenset(f.name for f in fields(Batch))

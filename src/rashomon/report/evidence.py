@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from rashomon.model import Article, Claim, ClaimGroup, Entity, InputOutcome, InputStatus, NewsEvent, Relation
+from rashomon.model.reuse import Reuse
 from rashomon.model.timeline import TimelineEntry
 from rashomon.pipeline import Batch
 
@@ -23,11 +24,15 @@ def build_evidence(batch: Batch) -> Evidence:
         "entities": [_entity(e) for e in batch.entities],
         "claims": [_claim(c) for c in batch.claims],
         "groups": [_group(g) for g in batch.groups],
+        "reuse": [_reuse(r) for r in batch.reuse],
         "relations": [_relation(r) for r in batch.relations],
         "events": [_event(e) for e in batch.events],
         "timeline": [_timeline(t) for t in batch.timeline],
         "framing": {"articles": {}, "labels": []},
-        "flags": [],
+        "flags": [
+            {"kind": f.kind, "message": f.message, "articles": list(f.articles), "claims": list(f.claims)}
+            for f in batch.flags
+        ],
         "inputs": [_outcome(o) for o in all_outcomes(batch)],
     }
 
@@ -105,6 +110,20 @@ def _group(group: ClaimGroup) -> dict[str, Any]:
         "summary": group.summary,
         "origins": [{"name": o.name, "kind": o.kind, "claims": list(o.claims)} for o in group.origins],
         "independent_origins": group.independent_origins,
+    }
+
+
+def _reuse(reuse: Reuse) -> dict[str, Any]:
+    return {
+        "id": reuse.id,
+        "kind": reuse.kind,
+        "articles": list(reuse.articles),
+        "derives": reuse.derives,
+        "spans": [{"article": s.article, "start": s.start, "end": s.end} for s in reuse.spans],
+        "score": reuse.score,
+        "claims": list(reuse.claims),
+        "agency": reuse.agency,
+        "evidence": reuse.evidence,
     }
 
 
