@@ -5,11 +5,14 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from rashomon.errors import RashomonError
 from rashomon.pipeline.stage import Stage
 from rashomon.pipeline.state import ARTIFACTS, Batch
+
+if TYPE_CHECKING:
+    from rashomon.pipeline.cache import CacheSession
 
 
 class PipelineError(RashomonError):
@@ -62,9 +65,15 @@ def check_chain(stages: Sequence[Stage], given: frozenset[str] = frozenset({"sou
 class Pipeline:
     """An ordered, checked list of stages. ``warm_up`` loads every model once per process."""
 
-    def __init__(self, stages: Sequence[Stage], given: frozenset[str] = frozenset({"sources"})) -> None:
+    def __init__(
+        self,
+        stages: Sequence[Stage],
+        given: frozenset[str] = frozenset({"sources"}),
+        cache: CacheSession | None = None,
+    ) -> None:
         check_chain(stages, given)
         self.stages = tuple(stages)
+        self.cache = cache  # reuse stored results (rashomon.pipeline.cache); None: run every stage
         self._warm = False
 
     def warm_up(self) -> None:
@@ -77,10 +86,13 @@ class Pipeline:
         shown = progress or SilentProgress()
         self.warm_up()
         seconds: dict[str, float] = {}
-        for stage in self.stages:
+        for position, stage in enumerate(self.stages):
             shown.stage_started(stage.name, stage.units(batch))
             started = time.perf_counter()
-            batch = stage.run(batch, shown.advance)
+            if self.cache is None:
+                batch = stage.run(batch, shown.advance)
+            else:
+                batch = self.cache.run(self.stages[: position + 1], batch, shown.advance)
             seconds[stage.name] = time.perf_counter() - started
             shown.stage_finished(stage.name, seconds[stage.name])
         return RunResult(batch=batch, stage_seconds=seconds)
