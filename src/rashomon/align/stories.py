@@ -34,7 +34,7 @@ HINGE = 0.3
 LEAD_SENTENCES = 5
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+|\d+")
 _URL = re.compile(r"^\s*https?\s*:", re.IGNORECASE)
-_STOP = frozenset(
+STOPWORDS = frozenset(
     "the a an and or but of to in on at for from by with as is are was were be been has have had it its "
     "this that these those he she they his her their them we our you your i not no said says say will "
     "would could can may after before over into about than then there which who whom what when where "
@@ -107,14 +107,14 @@ def read_story_model(path: Path = STORIES_PATH) -> StoryModel:
 
 def similarities(documents: Sequence[StoryDocument], encode: Encoder | None = None) -> list[Matrix]:
     """The five document-by-document similarity matrices, in ``SIMILARITIES`` order."""
-    encode = encode or _minilm
+    encode = encode or minilm
     bodies = [" ".join(d.body) for d in documents]
     leads = [" ".join(d.body[:LEAD_SENTENCES]) for d in documents]
-    words = [[w.lower() for w in _WORD.findall(text) if w.lower() not in _STOP] for text in bodies]
+    words = [[w.lower() for w in _WORD.findall(text) if w.lower() not in STOPWORDS] for text in bodies]
     names = [
         [w for w in _WORD.findall(text) if w[0].isupper() or re.fullmatch(r"\d{4}", w)] for text in bodies
     ]
-    common = [[w for w in _WORD.findall(text) if w[0].islower() and w not in _STOP] for text in bodies]
+    common = [[w for w in _WORD.findall(text) if w[0].islower() and w not in STOPWORDS] for text in bodies]
     lead_vectors = encode(leads).astype(np.float64)
     masked_vectors = encode([_mask_names(lead) for lead in leads]).astype(np.float64)
     return [
@@ -215,8 +215,8 @@ def _cosines(matrix: Any) -> Matrix:
     return np.asarray((matrix @ matrix.T).toarray(), dtype=np.float64)
 
 
-def _minilm(texts: list[str]) -> npt.NDArray[np.float32]:
+def minilm(texts: list[str]) -> npt.NDArray[np.float32]:
     from rashomon.nlp.embeddings import load_minilm
 
-    vectors = load_minilm().encode(texts, batch_size=32, normalize_embeddings=True)
+    vectors = load_minilm().encode(texts, batch_size=32, normalize_embeddings=True, show_progress_bar=False)
     return np.asarray(vectors, dtype=np.float32)

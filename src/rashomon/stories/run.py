@@ -1,0 +1,282 @@
+"""``rashomon analyze`` on a mixed corpus: find the stories, then one evidence map per story.
+
+The pipeline is split where the work stops depending on one article alone. The front stages (ingest,
+clean, then the per-article models nlp and attribution) run once over every article; the stories are
+found on the cleaned articles (``stories.assign``); the corpus stages (entities, claims, align, ...,
+timeline) then run once per story on that story's slice of the batch. Each article is processed once
+either way. When all the articles form one story the run is the ordinary single-story analysis.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import BinaryIO
+
+from rashomon import api
+from rashomon.api import Analysis
+from rashomon.config import Config
+from rashomon.errors import UsageError
+from rashomon.model import Entity, Source
+from rashomon.pipeline import Batch, Pipeline, Progress, Stage
+from rashomon.pipeline.runner import SilentProgress
+from rashomon.report.evidence import Evidence, build_evidence
+from rashomon.stories.assign import Story, assign_stories
+from rashomon.stories.online import Encoder
+
+# Artifacts that hold one record per article (or per part of one): a stage making only these is
+# per-article work, and a story's slice of the batch keeps the records of its articles.
+ARTICLE_ARTIFACTS = frozenset(
+    {"raw", "inputs", "articles", "sentences", "tokens", "mentions", "attributions"}
+)
+# Artifacts story clustering reads: the stages making them run before the stories are found.
+CLUSTER_ARTIFACTS = frozenset({"raw", "inputs", "articles"})
+
+
+@dataclass(frozen=True, slots=True)
+class StoryAnalysis:
+    """One story's finished run: the story and its evidence map."""
+
+    story: Story
+    analysis: Analysis
+
+
+@dataclass(frozen=True, slots=True)
+class StoryRun:
+    """A whole run: ``analysis`` covers every input (for outcomes and counts); ``stories`` the maps."""
+
+    analysis: Analysis
+    stories: tuple[StoryAnalysis, ...]
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def mixed(self) -> bool:
+        return len(self.stories) > 1
+
+
+def split_stages(stages: Sequence[Stage]) -> tuple[list[Stage], list[Stage], list[Stage]]:
+    """(before clustering, the rest of the per-article stages, the per-story corpus stages)."""
+    front: list[Stage] = []
+    for stage in stages:
+        if not stage.produces <= ARTICLE_ARTIFACTS:
+            break
+        front.append(stage)
+    cluster = front[: _prefix(front, CLUSTER_ARTIFACTS)]
+    return cluster, front[len(cluster) :], list(stages[len(front) :])
+
+
+def _prefix(stages: Sequence[Stage], allowed: frozenset[str]) -> int:
+    for position, stage in enumerate(stages):
+        if not stage.produces <= allowed:
+            return position
+    return len(stages)
+
+
+def analyze_stories(
+    inputs: Sequence[str | Path | Source],
+    config: Config | None = None,
+    *,
+    progress: Progress | None = None,
+    stdin: BinaryIO | None = None,
+    stages: Sequence[Stage] | None = None,
+    encode: Encoder | None = None,
+) -> StoryRun:
+    """Analyse a corpus that may hold several stories; one story gives the ordinary analysis.
+
+    ``stages`` replaces the default pipeline and ``encode`` the lead encoder (tests pass fakes)."""
+    from rashomon.ingest import sources_from_args
+
+    if not inputs:
+        raise UsageError("no input given", hint="name article files, folders or '-' for JSON Lines on stdin")
+    config = config or Config()
+    # Looked up at call time: tests and the crash harness swap rashomon.api.default_stages for fakes.
+    chosen = list(stages) if stages is not None else api.default_stages(config)
+    ready = [item for item in inputs if isinstance(item, Source)]
+    named = [str(item) for item in inputs if not isinstance(item, Source)]
+    expanded, outcomes = sources_from_args(named, stdin) if named else ([], [])
+    batch = Batch(sources=(*ready, *expanded), inputs=tuple(outcomes))
+    cluster, per_article, corpus = split_stages(chosen)
+    seconds: dict[str, float] = {}
+    batch = _run(cluster, batch, progress, seconds, frozenset({"sources", "inputs"}))
+    started = time.perf_counter()
+    stories = assign_stories(batch.articles, encode=encode)
+    seconds["stories"] = time.perf_counter() - started
+    made = _made(cluster)
+    if len(stories) <= 1:
+        batch = _run([*per_article, *corpus], batch, progress, seconds, made)
+        analysis = Analysis(batch, build_evidence(batch), seconds)
+        whole = tuple(StoryAnalysis(s, analysis) for s in stories)
+        return StoryRun(analysis, whole, seconds)
+    batch = _run(per_article, batch, progress, seconds, made)
+    # One progress line for all the stories' corpus stages, not one per stage per story.
+    shown = progress or SilentProgress()
+    shown.stage_started(f"corpus stages of {len(stories)} stories", len(stories))
+    started = time.perf_counter()
+    analyses = []
+    for story in stories:
+        analysis = analyze_story(batch, story, corpus, None, seconds, _made(per_article, made))
+        analyses.append(StoryAnalysis(story, analysis))
+        shown.advance(1)
+    shown.stage_finished(f"corpus stages of {len(stories)} stories", time.perf_counter() - started)
+    run_batch = combined(batch, [a.analysis.batch for a in analyses])
+    return StoryRun(Analysis(run_batch, build_evidence(run_batch), seconds), tuple(analyses), seconds)
+
+
+# What the corpus stages make, per story; ``combined`` lays the stories' results side by side.
+_STORY_ARTIFACTS = ("entities", "claims", "groups", "reuse", "relations", "events", "timeline", "flags")
+
+
+def combined(front: Batch, stories: Sequence[Batch]) -> Batch:
+    """The whole run as one batch: every story's records side by side (ids are content hashes, so they
+    do not collide), articles in input order as the corpus stages left them, the run's own outcomes."""
+    latest = {a.id: a for story in stories for a in story.articles}
+    merged: dict[str, object] = {
+        name: _unique(item for story in stories for item in getattr(story, name)) for name in _STORY_ARTIFACTS
+    }
+    merged["entities"] = _merge_entities(e for story in stories for e in story.entities)
+    articles = tuple(latest.get(a.id, a) for a in front.articles)
+    return replace(front, articles=articles, **merged)  # type: ignore[arg-type]
+
+
+def _unique(items: Iterable[object]) -> tuple[object, ...]:
+    """First record per id (records without an id, such as relations, all kept)."""
+    seen: set[str] = set()
+    kept = []
+    for item in items:
+        key = getattr(item, "id", None)
+        if key is None or key not in seen:
+            kept.append(item)
+            if key is not None:
+                seen.add(key)
+    return tuple(kept)
+
+
+def _merge_entities(entities: Iterable[Entity]) -> tuple[Entity, ...]:
+    """One record per entity id: a name found in two stories (its id hashes the name) is one entity whose
+    mentions, labels and aliases are those of both."""
+    found: dict[str, Entity] = {}
+    for entity in entities:
+        known = found.get(entity.id)
+        if known is None:
+            found[entity.id] = entity
+            continue
+        aliases = tuple(dict.fromkeys((*known.aliases, *entity.aliases)))
+        found[entity.id] = replace(
+            known,
+            aliases=aliases,
+            mentions=(*known.mentions, *entity.mentions),
+            labels=(*known.labels, *entity.labels),
+        )
+    return tuple(found.values())
+
+
+def analyze_story(
+    batch: Batch,
+    story: Story,
+    corpus: Sequence[Stage],
+    progress: Progress | None = None,
+    seconds: dict[str, float] | None = None,
+    given: frozenset[str] = ARTICLE_ARTIFACTS | {"sources"},
+) -> Analysis:
+    """Run the corpus stages on one story's slice of a batch the per-article stages have finished."""
+    timing: dict[str, float] = {}
+    result = _run(corpus, story_slice(batch, story), progress, timing, given)
+    if seconds is not None:
+        for name, value in timing.items():
+            seconds[name] = seconds.get(name, 0.0) + value
+    return Analysis(result, build_evidence(result), timing)
+
+
+def story_slice(batch: Batch, story: Story) -> Batch:
+    """The records of the story's articles; the run's skipped and failed inputs stay with the whole run."""
+    ids = set(story.articles)
+    sources = {a.source for a in batch.articles if a.id in ids}
+    kept: dict[str, object] = {"inputs": ()}
+    for item in fields(Batch):
+        if item.name in ARTICLE_ARTIFACTS and item.name != "inputs":
+            kept[item.name] = tuple(_belonging(getattr(batch, item.name), ids, sources))
+    return replace(batch, **kept)  # type: ignore[arg-type]
+
+
+def _belonging(records: Sequence[object], ids: set[str], sources: set[str]) -> list[object]:
+    found = []
+    for item in records:
+        article = getattr(item, "article", None)
+        if article is None and hasattr(item, "id") and hasattr(item, "text"):
+            article = item.id  # an Article itself
+        if article is not None:
+            if article in ids:
+                found.append(item)
+        elif getattr(item, "source", None) in sources:
+            found.append(item)  # a RawDocument
+    return found
+
+
+def _run(
+    stages: Sequence[Stage],
+    batch: Batch,
+    progress: Progress | None,
+    seconds: dict[str, float],
+    given: frozenset[str],
+) -> Batch:
+    if not stages:
+        return batch
+    result = Pipeline(stages, given=given).run(batch, progress)
+    for name, value in result.stage_seconds.items():
+        seconds[name] = seconds.get(name, 0.0) + value
+    return result.batch
+
+
+def _made(
+    stages: Sequence[Stage], given: frozenset[str] = frozenset({"sources", "inputs"})
+) -> frozenset[str]:
+    """The artifacts available after ``stages`` ran on a batch that had ``given``."""
+    found = set(given)
+    for stage in stages:
+        found |= stage.produces
+    return frozenset(found)
+
+
+def write_story_reports(
+    run: StoryRun, out_dir: Path, formats: Sequence[str], write: Callable[..., list[Path]] | None = None
+) -> list[Path]:
+    """One story: the ordinary reports in ``out_dir``. Several: one folder per story under
+    ``out_dir/stories/``, stories.json and index.html, and in ``out_dir`` itself the whole run's map
+    (every story side by side), so readers of ``OUT_DIR/evidence.json`` still find every article and
+    outcome. Returns the top-level paths written."""
+    from rashomon.api import write_reports
+    from rashomon.report.index import render_index
+    from rashomon.report.write import write_atomic, write_json
+
+    write = write or write_reports
+    if not run.mixed:
+        return write(run.analysis, out_dir, formats)
+    for item in run.stories:
+        write(item.analysis, out_dir / "stories" / item.story.id, formats)
+    whole = write(run.analysis, out_dir, formats)
+    listing = stories_listing(run)
+    write_json(out_dir / "stories.json", listing)
+    write_atomic(out_dir / "index.html", render_index(listing, [s.analysis.evidence for s in run.stories]))
+    return [*whole, out_dir / "stories.json", out_dir / "index.html", out_dir / "stories"]
+
+
+def stories_listing(run: StoryRun) -> list[dict[str, object]]:
+    """``stories.json`` as the contract gives it: id, title, article sources, events, contested, dir."""
+    return [
+        {
+            "id": item.story.id,
+            "title": item.story.title,
+            "articles": [a["source"] for a in item.analysis.evidence["articles"]],
+            "events": len(item.analysis.evidence["events"]),
+            "contested": contested_count(item.analysis.evidence),
+            "dir": f"stories/{item.story.id}/",
+        }
+        for item in run.stories
+    ]
+
+
+def contested_count(evidence: Evidence) -> int:
+    """Contradictions and disputes between claim groups: the count the story's report headlines."""
+    return sum(1 for r in evidence["relations"] if r.get("type") in ("contradict", "dispute"))

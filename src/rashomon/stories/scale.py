@@ -1,0 +1,97 @@
+"""Story clustering at stream scale: seconds and peak memory at 2k, 5k and 20k articles (``rashomon bench``).
+
+The articles are Article-Bias-Prediction records (whole articles with titles and dates; 6,356 of them
+ship). Larger streams repeat them with fresh ids, each repetition shifted in time by more than the story
+window, so a repeat starts new stories instead of joining its original, as a longer feed would. What is
+timed is the clustering (terms, TF-IDF, the online pass). The lead vectors are per-article work that a
+run computes once per article (and a store caches), so here they are stand-ins of MiniLM's width (384):
+hashed bags of the lead's words, which keeps the cost of every comparison and roughly which stories form.
+Each size runs in a fresh process, so its peak resident memory is its own; the resident memory after
+the articles are loaded and before clustering starts is reported too (``base_mib``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import resource
+import subprocess
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from rashomon.stories.corpora import abp_records
+from rashomon.stories.features import StoryArticle, day_number
+from rashomon.stories.online import WINDOW_DAYS, cluster_with_stats
+
+SIZES = (2000, 5000, 20000)
+WIDTH = 384
+
+
+def stream_articles(folder: Path, count: int) -> tuple[list[StoryArticle], int]:
+    """``count`` articles and how many distinct texts they came from (the rest are shifted repeats)."""
+    base = [
+        StoryArticle(f"abp{i}", r["title"], r["text"], day_number(r["published"]))
+        for i, r in enumerate(abp_records(folder))
+    ]
+    if not base:
+        return [], 0
+    shift = WINDOW_DAYS + 30
+    found = []
+    for n in range(count):
+        item = base[n % len(base)]
+        lap = n // len(base)
+        day = None if item.day is None else item.day + lap * shift
+        found.append(StoryArticle(f"{item.key}-{lap}", item.title, item.text, day))
+    return found, min(count, len(base))
+
+
+def stand_in_leads(articles: Sequence[StoryArticle]) -> npt.NDArray[np.float32]:
+    rows = np.zeros((len(articles), WIDTH), dtype=np.float32)
+    for row, article in enumerate(articles):
+        for word in article.lead.lower().split():
+            rows[row, int.from_bytes(hashlib.blake2b(word.encode(), digest_size=4).digest()) % WIDTH] += 1.0
+    norms = np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-9)
+    return np.asarray(rows / norms, dtype=np.float32)
+
+
+def measure_story_scale(folder: Path, sizes: Sequence[int] = SIZES) -> list[dict[str, Any]]:
+    """One row per size, each measured in its own process (see ``measure_one``)."""
+    rows = []
+    for size in sizes:
+        code = (
+            "import json,sys; from pathlib import Path; from rashomon.stories.scale import measure_one; "
+            f"print(json.dumps(measure_one(Path({str(folder)!r}), {int(size)})))"
+        )
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+        rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
+    return rows
+
+
+def measure_one(folder: Path, size: int) -> dict[str, Any]:
+    """Articles, distinct texts, stories, comparisons, seconds, ms per article, base and peak MiB."""
+    articles, distinct = stream_articles(folder, size)
+    leads = stand_in_leads(articles)
+    base = _max_rss_mib()
+    started = time.perf_counter()
+    labels, comparisons = cluster_with_stats(articles, leads=leads)
+    seconds = time.perf_counter() - started
+    return {
+        "articles": len(articles),
+        "distinct_texts": distinct,
+        "stories": len(set(labels)),
+        "comparisons": comparisons,
+        "seconds": round(seconds, 2),
+        "ms_per_article": round(1000 * seconds / max(len(articles), 1), 3),
+        "base_mib": base,
+        "peak_mib": _max_rss_mib(),
+    }
+
+
+def _max_rss_mib() -> float:
+    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)  # KiB on Linux

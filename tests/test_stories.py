@@ -1,0 +1,230 @@
+"""Story clustering and the mixed-corpus outputs on invented articles (fake nlp and lead encoder)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+import pytest
+
+from rashomon.model import Article, PublishedDate
+from rashomon.stories.assign import assign_stories
+from rashomon.stories.features import StoryArticle, article_terms, day_number
+from rashomon.stories.online import MAX_CANDIDATES, cluster_articles, cluster_with_stats
+
+FLOOD = (
+    "Floodwater from the Marrowby quarry swept through Bellhaven on Tuesday, the Bellhaven council said. "
+    "Mayor Idris Quenby ordered the evacuation of the lower town after the Marrowby dam gave way."
+)
+VOTE = (
+    "Zephyria's parliament elected Oksana Virtanen-Dale as prime minister, ending a month of deadlock. "
+    "Virtanen-Dale, of the Harbour Party, won the Zephyria vote by four seats."
+)
+
+
+def fake_encode(texts: list[str]) -> npt.NDArray[np.float32]:
+    """Hashed bag of lower-cased words, unit length: similar texts get similar vectors."""
+    rows = np.zeros((len(texts), 64), dtype=np.float32)
+    for row, text in enumerate(texts):
+        for word in text.lower().split():
+            rows[row, int(hashlib.sha256(word.encode()).hexdigest(), 16) % 64] += 1.0
+    return np.asarray(rows / np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-9), dtype=np.float32)
+
+
+def _article(key: str, title: str, text: str, day: str | None = None) -> Article:
+    published = PublishedDate(day, "day", "page") if day else PublishedDate()
+    return Article(id=key, source=f"{key}.txt", text=text, title=title, published=published)
+
+
+def test_terms_cut_possessives_and_keep_multiword_names() -> None:
+    terms = article_terms(
+        StoryArticle("a", "Iran’s general", "Qassem Soleimani of Iran's Quds Force was killed.")
+    )
+    assert "iran" in terms.counts["names"]
+    assert "qassem soleimani" in terms.counts["entities"]
+    assert "the" not in terms.counts["words"]
+
+
+def test_day_numbers_read_iso_dates_at_any_precision() -> None:
+    assert day_number("2020-01-13") == day_number("2020-01-12") + 1  # type: ignore[operator]
+    assert day_number("2020-01") is not None and day_number("2020") is not None
+    assert day_number("13/01/2020") is None and day_number(None) is None
+
+
+def test_invented_stories_are_separated() -> None:
+    articles = [
+        StoryArticle("f1", "Marrowby dam bursts over Bellhaven", FLOOD),
+        StoryArticle("v1", "Virtanen-Dale wins Zephyria vote", VOTE),
+        StoryArticle(
+            "f2", "Bellhaven evacuated as Marrowby quarry floods", FLOOD.replace("Tuesday", "Wednesday")
+        ),
+        StoryArticle("v2", "Zephyria has a prime minister: Virtanen-Dale", VOTE.replace("four", "five")),
+    ]
+    labels = cluster_articles(articles, leads=fake_encode([a.lead for a in articles]))
+    assert labels[0] == labels[2] and labels[1] == labels[3] and labels[0] != labels[1]
+
+
+def test_time_window_keeps_years_apart_stories_apart() -> None:
+    near = [
+        StoryArticle(k, "Marrowby dam bursts", FLOOD, day_number(d))
+        for k, d in (("a", "2020-03-01"), ("b", "2020-03-04"))
+    ]
+    far = [StoryArticle("c", "Marrowby dam bursts", FLOOD, day_number("2026-03-01"))]
+    items = near + far
+    labels = cluster_articles(items, leads=fake_encode([a.lead for a in items]))
+    assert labels[0] == labels[1] != labels[2]
+
+
+def test_blocking_bounds_the_comparisons() -> None:
+    # 400 articles about different towns that all name one capital: the capital's posting list is capped,
+    # and only the MAX_CANDIDATES stories sharing most keys are scored.
+    items = [
+        StoryArticle(
+            f"k{i}", f"Fire in Town{i}ville", f"Firefighters in Town{i}ville, near Capitalia, fought a blaze."
+        )
+        for i in range(400)
+    ]
+    _, comparisons = cluster_with_stats(items, leads=fake_encode([a.lead for a in items]))
+    assert comparisons <= len(items) * MAX_CANDIDATES
+
+
+def test_assign_stories_titles_and_ids_are_stable() -> None:
+    articles = [
+        _article("art_1", "Marrowby dam bursts over Bellhaven", FLOOD),
+        _article("art_2", "Virtanen-Dale wins Zephyria vote", VOTE),
+        _article("art_3", "Bellhaven evacuated as Marrowby quarry floods", FLOOD),
+    ]
+    first = assign_stories(articles, encode=fake_encode)
+    again = assign_stories(list(reversed(articles)), encode=fake_encode)
+    assert sorted(s.id for s in first) == sorted(s.id for s in again)
+    assert first[0].articles == ("art_1", "art_3")
+    assert first[0].title in {
+        "Marrowby dam bursts over Bellhaven",
+        "Bellhaven evacuated as Marrowby quarry floods",
+    }
+
+
+HOSTILE_TITLE = 'Zephyria vote <script>alert("x")</script> <img src="http://evil.example/x.png">'
+
+
+def _write_corpus(folder: Path) -> Path:
+    folder.mkdir()
+    records = [
+        {
+            "title": "Marrowby dam bursts over Bellhaven",
+            "text": FLOOD,
+            "outlet": "Bellhaven Post",
+            "published": "2021-04-06",
+        },
+        {
+            "title": "Bellhaven evacuated",
+            "text": FLOOD.replace("Tuesday", "Wednesday"),
+            "outlet": "Valley News",
+            "published": "2021-04-07",
+        },
+        {"title": HOSTILE_TITLE, "text": VOTE, "outlet": "Harbour Times", "published": "2021-05-02"},
+    ]
+    (folder / "feed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def fake_stages() -> list[object]:
+    pytest.importorskip("sentence_transformers")  # the align stage embeds claims with MiniLM
+    from rashomon.testing import fake_pipeline
+
+    return list(fake_pipeline().stages)
+
+
+def test_mixed_corpus_writes_one_map_per_story_and_an_index(
+    tmp_path: Path, fake_stages: list[object]
+) -> None:
+    from rashomon.report.schema import validate_evidence
+    from rashomon.stories.run import analyze_stories, write_story_reports
+
+    run = analyze_stories([str(_write_corpus(tmp_path / "in"))], stages=fake_stages, encode=fake_encode)  # type: ignore[arg-type]
+    assert run.mixed and len(run.analysis.evidence["articles"]) == 3
+    out = tmp_path / "out"
+    write_story_reports(run, out, ["html", "json", "md"])
+    listing = json.loads((out / "stories.json").read_text(encoding="utf-8"))
+    assert [len(s["articles"]) for s in listing] == [2, 1]
+    for story in listing:
+        assert set(story) == {"id", "title", "articles", "events", "contested", "dir"}
+        assert story["dir"] == f"stories/{story['id']}/"
+        evidence = json.loads((out / story["dir"] / "evidence.json").read_text(encoding="utf-8"))
+        assert validate_evidence(evidence) == []
+        assert sorted(a["source"] for a in evidence["articles"]) == sorted(story["articles"])
+        assert (out / story["dir"] / "report.html").is_file() and (out / story["dir"] / "report.md").is_file()
+    whole = json.loads((out / "evidence.json").read_text(encoding="utf-8"))  # the whole run, side by side
+    assert validate_evidence(whole) == [] and len(whole["articles"]) == 3
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in index and "<img" not in index  # the title shows as text, not markup
+    assert "&lt;script&gt;" in index and "&lt;img" in index
+    assert all(f'href="{s["dir"]}report.html"' in index for s in listing)
+    assert "Single-article stories (1)" in index
+
+
+def test_one_story_gives_the_ordinary_outputs(tmp_path: Path, fake_stages: list[object]) -> None:
+    from rashomon.stories.run import analyze_stories, write_story_reports
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Marrowby dam bursts over Bellhaven\n\n" + FLOOD, encoding="utf-8")
+    (folder / "b.txt").write_text(
+        "Bellhaven evacuated\n\n" + FLOOD.replace("Tuesday", "Wednesday"), encoding="utf-8"
+    )
+    run = analyze_stories([str(folder)], stages=fake_stages, encode=fake_encode)  # type: ignore[arg-type]
+    assert not run.mixed
+    written = write_story_reports(run, tmp_path / "out", ["json"])
+    assert written == [tmp_path / "out" / "evidence.json"]
+    assert not (tmp_path / "out" / "stories.json").exists()
+
+
+def _evidence() -> dict[str, object]:
+    origin = {"name": "Bellhaven council", "kind": "person", "claims": ["c1"]}
+    return {
+        "articles": [{"id": "a1"}, {"id": "a2"}],
+        "claims": [
+            {"id": "c1", "article": "a1", "text": "The Marrowby dam gave way on Tuesday."},
+            {"id": "c2", "article": "a2", "text": "The dam held until Wednesday."},
+        ],
+        "groups": [
+            {
+                "id": "g1",
+                "claims": ["c1"],
+                "articles": ["a1", "a2"],
+                "summary": "The dam gave way",
+                "origins": [origin],
+                "independent_origins": 1,
+            },
+            {
+                "id": "g2",
+                "claims": ["c2"],
+                "articles": ["a2"],
+                "summary": "The dam held",
+                "origins": [{"name": "Quarry owner", "kind": "person", "claims": ["c2"]}],
+                "independent_origins": 1,
+            },
+        ],
+        "relations": [{"a": "g2", "b": "g1", "type": "contradict", "score": 0.9, "evidence": ["c2", "c1"]}],
+        "timeline": [
+            {"id": "t1", "date": "2021-04-06", "summary": "The dam gave way", "claims": ["c1"]},
+            {"id": "t2", "date": "2021-04-01", "summary": "Rain began", "claims": ["c2"]},
+        ],
+    }
+
+
+def test_roundup_lines_rest_on_claims() -> None:
+    from rashomon.stories.roundup import build_roundup
+
+    lines = build_roundup(_evidence())
+    assert [line.kind for line in lines] == ["established", "contested", "timeline", "timeline"]
+    assert lines[0].claims == ("c1",) and "1 independent origin (Bellhaven council)" in lines[0].text
+    assert lines[1].text.startswith(
+        "Quarry owner contradicts Bellhaven council: “The dam held until Wednesday.”"
+    )
+    assert lines[2].text.startswith("2021-04-01") and lines[3].text.startswith("2021-04-06")
+    assert build_roundup({}) == []
