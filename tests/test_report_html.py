@@ -102,7 +102,7 @@ def test_article_cards_show_metadata_honestly(page: str) -> None:
 
 def test_mentions_claims_and_loaded_language_are_marked(page: str) -> None:
     articles = _section(page, "articles")
-    assert 'title="Ilse Brandt · PERSON"' in articles
+    assert 'title="Ilse Brandt · PERSON · speaker of 1.1, 1.2"' in articles  # she speaks in article 1
     assert '<mark class="ent t-gpe" title="Port Aldren · GPE">Port Aldren</mark>' in articles  # in a headline
     assert 'class="claim"' in articles and 'href="#claim-2-1"' in articles
     assert '<span class="loaded" title="Loaded language: Loaded_Language">shocking inferno</span>' in articles

@@ -48,6 +48,14 @@ def cli() -> None:
     "--date", "default_date", default=None, help="Publication date (YYYY-MM-DD) for undated articles."
 )
 @click.option("--max-input-bytes", type=int, default=Limits().max_input_bytes, show_default=True)
+@click.option(
+    "--db",
+    type=click.Path(path_type=Path),
+    is_flag=False,
+    flag_value="rashomon.db",
+    default=None,
+    help="Also keep everything in this SQLite store (./rashomon.db when given without a path).",
+)
 @click.option("--quiet", is_flag=True, help="No progress output.")
 def analyze(
     inputs: tuple[str, ...],
@@ -55,13 +63,46 @@ def analyze(
     formats: str,
     default_date: str | None,
     max_input_bytes: int,
+    db: Path | None,
     quiet: bool,
 ) -> None:
     """Analyse article files, folders, globs, or '-' (JSON Lines on stdin)."""
     from rashomon.cli.analyze import run_analyze
 
     config = Config(default_date=default_date, limits=Limits(max_input_bytes=max_input_bytes))
-    sys.exit(run_analyze(list(inputs), out_dir, formats.split(","), config, quiet))
+    sys.exit(run_analyze(list(inputs), out_dir, formats.split(","), config, quiet, db=db))
+
+
+@cli.command(name="export")
+@click.option("--db", type=click.Path(path_type=Path), required=True, help="The store to read.")
+@click.option("--story", "story_id", default=None, help="The story id (omit to list them).")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "csv", "parquet", "graphml"]),
+    default="json",
+    show_default=True,
+)
+@click.option(
+    "-o", "--out", "out", type=click.Path(path_type=Path), default=None, help="File (default stdout)."
+)
+def export_command(db: Path, story_id: str | None, fmt: str, out: Path | None) -> None:
+    """Export a stored story: its evidence map, a claim table (csv, parquet) or its provenance graph."""
+    from rashomon.cli.export import run_export
+
+    run_export(db, story_id, fmt, out)
+
+
+@cli.command()
+@click.option("--db", type=click.Path(path_type=Path), default="rashomon.db", show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Listen address (loopback by default).")
+@click.option("--port", type=click.IntRange(1, 65535), default=8000, show_default=True)
+@click.option("--max-input-bytes", type=int, default=Limits().max_input_bytes, show_default=True)
+def serve(db: Path, host: str, port: int, max_input_bytes: int) -> None:
+    """Web app over a store: stories, search, evidence maps, article pages, uploads, JSON API."""
+    from rashomon.cli.serve import run_serve
+
+    run_serve(db, host, port, Config(limits=Limits(max_input_bytes=max_input_bytes)))
 
 
 @cli.command(name="eval")

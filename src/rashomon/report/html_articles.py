@@ -13,6 +13,7 @@ from rashomon.report.html_parts import (
     entity_class,
     none_found,
     section,
+    span_anchor,
 )
 from rashomon.report.html_text import CLAIM_LAYER, ENTITY_LAYER, LOADED_LAYER, Mark, attr, bdi, esc, highlight
 from rashomon.report.view import (
@@ -76,25 +77,27 @@ def _status_class(status: str | None) -> str:
 def articles_section(story: Story) -> str:
     if not story.articles:
         return section("articles", "Articles", 0, none_found("No articles were analysed."))
-    cards = "".join(_card(story, number, article) for number, article in enumerate(story.articles, 1))
+    cards = "".join(article_card(story, number, article) for number, article in enumerate(story.articles, 1))
     return section(
         "articles",
         "Articles side by side",
         len(story.articles),
-        _legend() + f'<div class="cards">{cards}</div>',
+        legend() + f'<div class="cards">{cards}</div>',
     )
 
 
-def _legend() -> str:
+def legend() -> str:
     types = "".join(f'<mark class="ent {entity_class(t)}">{esc(t)}</mark>' for t in ENTITY_COLOURS)
     return (
         f'<p class="legend">{types}<mark class="ent t-other">other</mark>'
+        '<mark class="ent t-person speaker">speaker</mark><span class="desc-label">descriptive label</span>'
         '<span class="claim">claim</span><span class="loaded">loaded language</span>'
         '<span class="muted">Hover a highlight for details; numbers link to the claim tables.</span></p>'
     )
 
 
-def _card(story: Story, number: int, article: Record) -> str:
+def article_card(story: Story, number: int, article: Record) -> str:
+    """One article, highlighted; the web app's article page shows the same card."""
     article_id = string(article, "id") or ""
     title = string(article, "title")
     title_html = (
@@ -142,6 +145,7 @@ def _marks(story: Story, article_id: str, field: str) -> Iterator[Mark]:
     yield from _claim_marks(story, article_id, field)
     yield from _entity_marks(story, article_id, field)
     yield from _loaded_marks(story, article_id, field)
+    yield from _label_marks(story, article_id, field)
 
 
 def _in_field(span: Record, article_id: str, field: str) -> bool:
@@ -156,15 +160,22 @@ def _claim_marks(story: Story, article_id: str, field: str) -> Iterator[Mark]:
         claim_id = string(claim, "id") or ""
         label = story.claim_label.get(claim_id, "?")
         tip = f"Claim {label}: {chain_text(claim)} · {string(claim, 'source_type') or 'unknown source'}"
-        lead = f'<a class="cref" href="#{claim_anchor(story, claim_id)}">{esc(label)}</a>'
+        href = story.links.story(claim_anchor(story, claim_id))
+        lead = f'<a class="cref" id="{span_anchor(story, claim_id)}" href="{attr(href)}">{esc(label)}</a>'
         yield Mark(start, end, CLAIM_LAYER, f'<span class="claim" title="{attr(tip)}">', "</span>", lead)
 
 
 def _entity_marks(story: Story, article_id: str, field: str) -> Iterator[Mark]:
-    for entity in story.entity_by_id.values():
+    speaks: dict[str, list[str]] = {}  # entity id -> labels of the claims it makes in this article
+    for claim in story.claims_of(article_id):
+        if speaker := string(claim, "speaker_entity"):
+            speaks.setdefault(speaker, []).append(story.claim_label.get(string(claim, "id") or "", "?"))
+    for entity_id, entity in story.entity_by_id.items():
         name, entity_type = string(entity, "name") or UNKNOWN, string(entity, "type")
-        tip = f"{name} · {entity_type or UNKNOWN}"
-        open_tag = f'<mark class="ent {entity_class(entity_type)}" title="{attr(tip)}">'
+        said = speaks.get(entity_id)
+        tip = f"{name} · {entity_type or UNKNOWN}" + (f" · speaker of {', '.join(said)}" if said else "")
+        css = f"ent {entity_class(entity_type)}" + (" speaker" if said else "")
+        open_tag = f'<mark class="{css}" title="{attr(tip)}">'
         for mention in records(entity, "mentions"):
             start, end = mention.get("start"), mention.get("end")
             if _in_field(mention, article_id, field) and isinstance(start, int) and isinstance(end, int):
@@ -178,3 +189,13 @@ def _loaded_marks(story: Story, article_id: str, field: str) -> Iterator[Mark]:
         if (string(span, "field") or "text") == field and isinstance(start, int) and isinstance(end, int):
             tip = f"Loaded language: {string(span, 'technique') or 'technique not named'}"
             yield Mark(start, end, LOADED_LAYER, f'<span class="loaded" title="{attr(tip)}">', "</span>")
+
+
+def _label_marks(story: Story, article_id: str, field: str) -> Iterator[Mark]:
+    """Descriptive labels ("top Iranian general"): how this article names an entity."""
+    for entity in story.entity_by_id.values():
+        open_tag = f'<span class="desc-label" title="Label for {attr(string(entity, "name") or UNKNOWN)}">'
+        for label in records(entity, "labels"):
+            start, end = label.get("start"), label.get("end")
+            if _in_field(label, article_id, field) and isinstance(start, int) and isinstance(end, int):
+                yield Mark(start, end, LOADED_LAYER, open_tag, "</span>")

@@ -40,7 +40,8 @@ def article_ref(story: Story, article_id: str | None) -> str:
     if (article_id or "") not in story.article_number:
         return f'<span class="ref missing">{bdi(story.article_name(article_id))}</span>'
     name = bdi(story.article_name(article_id))
-    return f'<a class="ref" href="#{article_anchor(story, article_id)}">{name}</a>'
+    href = story.links.article(article_id, article_anchor(story, article_id))
+    return f'<a class="ref" href="{attr(href)}">{name}</a>'
 
 
 def article_refs(story: Story, article_ids: Iterable[str]) -> str:
@@ -52,11 +53,17 @@ def claim_anchor(story: Story, claim_id: str) -> str:
     return "claim-" + story.claim_label.get(claim_id, "x").replace(".", "-")
 
 
+def span_anchor(story: Story, claim_id: str) -> str:
+    """Where a claim's words start in its article's highlighted text."""
+    return "span-" + story.claim_label.get(claim_id, "x").replace(".", "-")
+
+
 def claim_ref(story: Story, claim_id: str) -> str:
     label = story.claim_label.get(claim_id)
     if label is None:
         return f'<span class="ref missing">claim {bdi(claim_id)} (not in this map)</span>'
-    return f'<a class="ref claim-no" href="#{claim_anchor(story, claim_id)}">{esc(label)}</a>'
+    href = story.links.story(claim_anchor(story, claim_id))
+    return f'<a class="ref claim-no" href="{attr(href)}">{esc(label)}</a>'
 
 
 def group_ref(story: Story, group_id: str) -> str:
@@ -64,7 +71,8 @@ def group_ref(story: Story, group_id: str) -> str:
     if label is None:
         return f'<span class="ref missing">group {bdi(group_id)} (not in this map)</span>'
     summary = string(story.group_by_id.get(group_id), "summary") or ""
-    return f'<a class="ref group-no" href="#group-{esc(label)}" title="{attr(summary)}">{esc(label)}</a>'
+    href = story.links.story(f"group-{label}")
+    return f'<a class="ref group-no" href="{attr(href)}" title="{attr(summary)}">{esc(label)}</a>'
 
 
 def badge(text: str, kind: str = "") -> str:

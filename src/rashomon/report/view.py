@@ -11,7 +11,7 @@ import calendar
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -168,6 +168,21 @@ def story_dates(articles: Sequence[Record]) -> str:
 
 
 @dataclass(frozen=True)
+class Links:
+    """Where references point. The offline report is one page, so every link is an in-page anchor; the web
+    app serves the story and each article on their own pages and sets their addresses here."""
+
+    story_page: str = ""  # the page holding the story-level anchors (#claim-…, #group-…)
+    article_pages: Mapping[str, str] = field(default_factory=dict)  # article id -> its page
+
+    def story(self, anchor: str) -> str:
+        return f"{self.story_page}#{anchor}"
+
+    def article(self, article_id: str | None, anchor: str) -> str:
+        return f"{self.article_pages.get(article_id or '', '')}#{anchor}"
+
+
+@dataclass(frozen=True)
 class Story:
     """Lookups and reader-facing numbers: articles #1..n, claims 1.1, 1.2 ..., groups G1.., events E1.."""
 
@@ -181,6 +196,7 @@ class Story:
     group_label: dict[str, str]
     group_by_id: dict[str, Record]
     entity_by_id: dict[str, Record]
+    links: Links = Links()
 
     def article(self, article_id: str | None) -> Record:
         number = self.article_number.get(article_id or "")
@@ -207,7 +223,7 @@ class Story:
         return (string(entity, "name") or UNKNOWN) if entity else f"{entity_id} (not in this map)"
 
 
-def read_story(evidence: Any) -> Story:
+def read_story(evidence: Any, links: Links | None = None) -> Story:
     evidence = evidence if isinstance(evidence, Mapping) else {}
     articles = records(evidence, "articles")
     article_number = _numbering(articles)
@@ -224,6 +240,7 @@ def read_story(evidence: Any) -> Story:
         group_label={gid: f"G{n}" for gid, n in _numbering(groups).items()},
         group_by_id=_by_id(groups),
         entity_by_id=_by_id(records(evidence, "entities")),
+        links=links or Links(),
     )
 
 
