@@ -3,7 +3,8 @@
 No public benchmark counts independent origins, so the project keeps a small set of its own under
 ``tests/data/provenance/``: one folder per invented story, its articles as JSON records, and an
 ``expected.json`` listing claim groups (by file and a sentence fragment) with their
-``independent_origins``, and the outlets each article cites. Limits: the stories are short and
+``independent_origins``, the outlets each article cites and (optionally) the copying between
+articles (``reuse``: wire copy, rewrites, passages). Limits: the stories are short and
 written for the purpose; they test the rules, not the variety of real news.
 """
 
@@ -28,10 +29,14 @@ def score_story(evidence: dict[str, Any], expected: dict[str, Any]) -> dict[str,
     counts = {
         "groups": 0.0,
         "origins_right": 0.0,
+        "claim_origins_right": 0.0,
         "grouped": 0.0,
         "cite_tp": 0.0,
         "cite_fp": 0.0,
         "cite_fn": 0.0,
+        "reuse_tp": 0.0,
+        "reuse_fp": 0.0,
+        "reuse_fn": 0.0,
     }
     for wanted in expected["groups"]:
         counts["groups"] += 1
@@ -44,6 +49,11 @@ def score_story(evidence: dict[str, Any], expected: dict[str, Any]) -> dict[str,
             counts["origins_right"] += 1
         if len(groups) == 1 and all(c is not None for c in claims):
             counts["grouped"] += 1
+        if (
+            all(c is not None for c in claims)
+            and _origins_of(evidence, claims) == wanted["independent_origins"]
+        ):
+            counts["claim_origins_right"] += 1
     for file, cited in expected["cites"].items():
         found = {
             outlet_key(n) for c in evidence["claims"] if files.get(c["article"]) == file for n in c["cites"]
@@ -52,7 +62,28 @@ def score_story(evidence: dict[str, Any], expected: dict[str, Any]) -> dict[str,
         counts["cite_tp"] += len(found & wanted)
         counts["cite_fp"] += len(found - wanted)
         counts["cite_fn"] += len(wanted - found)
+    if "reuse" in expected:
+        _score_reuse(evidence, expected["reuse"], files, counts)
     return counts
+
+
+def _score_reuse(
+    evidence: dict[str, Any],
+    expected: Sequence[dict[str, Any]],
+    files: dict[str, str],
+    counts: dict[str, float],
+) -> None:
+    """Copying between articles (wire, rewrite, passage; shared quotes are a common source, not
+    scored): a found pair is right when the expected list has the same two files and kind."""
+    found = {
+        (frozenset(files.get(a, a) for a in r["articles"]), r["kind"])
+        for r in evidence.get("reuse", [])
+        if r.get("kind") != "quote"
+    }
+    wanted = {(frozenset(r["articles"]), r["kind"]) for r in expected}
+    counts["reuse_tp"] += len(found & wanted)
+    counts["reuse_fp"] += len(found - wanted)
+    counts["reuse_fn"] += len(wanted - found)
 
 
 def _claim_for(claims: Sequence[dict[str, Any]], files: dict[str, str], file: str, fragment: str) -> Any:
@@ -80,12 +111,26 @@ def run_provenance(data: Path, split: str, limit: int | None) -> Scores:
     return Scores(n=int(totals["groups"]), metrics=_metrics(totals), primary="origin_count_accuracy")
 
 
+def _origins_of(evidence: dict[str, Any], claims: Sequence[Any]) -> int:
+    """Distinct origins (name, kind) behind the given claims, across whatever groups alignment put them
+    in: the provenance stage's own answer, apart from alignment's splits."""
+    ids = {c["id"] for c in claims}
+    return len(
+        {(o["name"], o["kind"]) for g in evidence["groups"] for o in g["origins"] if ids & set(o["claims"])}
+    )
+
+
 def _metrics(t: dict[str, float]) -> dict[str, float]:
     precision = t["cite_tp"] / max(t["cite_tp"] + t["cite_fp"], 1.0)
     recall = t["cite_tp"] / max(t["cite_tp"] + t["cite_fn"], 1.0)
+    reuse_precision = t["reuse_tp"] / max(t["reuse_tp"] + t["reuse_fp"], 1.0)
+    reuse_recall = t["reuse_tp"] / max(t["reuse_tp"] + t["reuse_fn"], 1.0)
     return {
+        "reuse_precision": round(reuse_precision, 4),
+        "reuse_recall": round(reuse_recall, 4),
         "origin_count_accuracy": round(t["origins_right"] / max(t["groups"], 1.0), 4),
         "grouped_together": round(t["grouped"] / max(t["groups"], 1.0), 4),
+        "claim_origin_accuracy": round(t["claim_origins_right"] / max(t["groups"], 1.0), 4),
         "citation_precision": round(precision, 4),
         "citation_recall": round(recall, 4),
     }

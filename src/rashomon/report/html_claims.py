@@ -14,8 +14,10 @@ from rashomon.report.html_parts import (
     none_found,
     quoted_claim,
     section,
+    span_anchor,
 )
-from rashomon.report.html_text import bdi, esc
+from rashomon.report.html_provenance import echo_chains
+from rashomon.report.html_text import attr, bdi, esc
 from rashomon.report.view import (
     Record,
     Story,
@@ -36,17 +38,18 @@ def claims_section(story: Story) -> str:
     intro = "Each claim with the words that attribute it, outermost source first. Numbers are article.claim."
     if not story.claims:
         return section("claims", "Claims by article", 0, none_found("No claims were found."))
-    blocks = []
-    for article in story.articles:
-        article_id = string(article, "id") or ""
-        claims = story.claims_of(article_id)
-        rows = "".join(_claim_row(story, claim) for claim in claims) if claims else ""
-        table = _claims_table(rows) if rows else none_found("No claims found in this article.")
-        blocks.append(
-            f'<div class="per-article"{data_articles([article_id])}>'
-            f"<h3>{article_ref(story, article_id)}</h3>{table}</div>"
-        )
+    blocks = [
+        f'<div class="per-article"{data_articles([article_id])}>'
+        f"<h3>{article_ref(story, article_id)}</h3>{article_claims(story, article_id)}</div>"
+        for article_id in (string(article, "id") or "" for article in story.articles)
+    ]
     return section("claims", "Claims by article", len(story.claims), "".join(blocks), intro)
+
+
+def article_claims(story: Story, article_id: str) -> str:
+    """One article's claims table (the web app's article page shows it under the text)."""
+    rows = "".join(_claim_row(story, claim) for claim in story.claims_of(article_id))
+    return _claims_table(rows) if rows else none_found("No claims found in this article.")
 
 
 def _claims_table(rows: str) -> str:
@@ -62,9 +65,11 @@ def _claim_row(story: Story, claim: Record) -> str:
     group_html = group_ref(story, string(group, "id") or "") if group else '<span class="muted">none</span>'
     where = badge("headline", "plain") + " " if string(claim, "field") == "title" else ""
     cites = strings(claim, "cites")
+    span = story.links.article(string(claim, "article"), span_anchor(story, claim_id))
     return (
         f'<tr id="{claim_anchor(story, claim_id)}">'
-        f'<td class="num">{esc(story.claim_label.get(claim_id, "?"))}</td>'
+        f'<td class="num"><a href="{attr(span)}" title="Show in the article">'
+        f"{esc(story.claim_label.get(claim_id, '?'))}</a></td>"
         f'<td class="claim-text" dir="auto">{where}{bdi(string(claim, "text") or "")}</td>'
         f"<td>{bdi(chain_text(claim))}</td>"
         f"<td>{_sourcing(claim)}</td><td>{_meter(number(claim, 'checkworthiness'))}</td>"
@@ -131,7 +136,7 @@ def _origin(story: Story, origin: Record) -> str:
     note = " (a widely witnessed public event: one origin)" if kind == "public_record" else ""
     return (
         f"<li>{bdi(string(origin, 'name') or 'unnamed')} {badge(kind.replace('_', ' '), 'plain')}"
-        f"{esc(note)} <span class=muted>{claims}</span></li>"
+        f"{esc(note)} <span class=muted>{claims}</span>{echo_chains(story, origin)}</li>"
     )
 
 
