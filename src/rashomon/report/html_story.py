@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
-
 from rashomon.report.html_parts import (
     article_ref,
     article_refs,
@@ -19,7 +16,6 @@ from rashomon.report.html_text import bdi, esc
 from rashomon.report.view import (
     Record,
     Story,
-    date_bounds,
     date_text,
     record,
     records,
@@ -50,111 +46,6 @@ def events_section(story: Story) -> str:
         len(events),
         f'<table class="events"><thead>{head}</thead><tbody>{rows}</tbody></table>',
         intro,
-    )
-
-
-# --- timeline ------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Dated:
-    entry: Record
-    first: date
-    last: date
-
-
-def timeline_section(story: Story) -> str:
-    entries = records(story.evidence, "timeline")
-    if not entries:
-        return section("timeline", "Timeline", 0, none_found("No dated statements were found."))
-    dated, undated = _place(entries)
-    body = _axis(story, dated) if dated else ""
-    if undated:
-        body += (
-            "<h3>Dates that could not be read</h3><ul>"
-            + "".join(
-                f"<li>{esc(string(e, 'date') or 'no date')}: {bdi(string(e, 'summary') or '')}</li>"
-                for e in undated
-            )
-            + "</ul>"
-        )
-    intro = (
-        "Bars cover the whole period a date can mean: a month is a band, a day is a point. "
-        "Ranges run to their end date."
-    )
-    return section("timeline", "Timeline", len(entries), body, intro)
-
-
-def _place(entries: list[Record]) -> tuple[list[_Dated], list[Record]]:
-    dated: list[_Dated] = []
-    undated: list[Record] = []
-    for entry in entries:
-        bounds = date_bounds(string(entry, "date"))
-        if bounds is None:
-            undated.append(entry)
-            continue
-        end = date_bounds(string(entry, "end"))
-        last = max(bounds[1], end[1]) if end else bounds[1]
-        dated.append(_Dated(entry, bounds[0], last))
-    dated.sort(key=lambda d: (d.first, d.last))
-    return dated, undated
-
-
-def _axis(story: Story, dated: list[_Dated]) -> str:
-    low, high = min(d.first for d in dated), max(d.last for d in dated)
-    total = (high - low).days + 1
-    ticks = "".join(
-        f'<span class="tick" style="left:{_pct(tick, low, total):.2f}%">{esc(label)}</span>'
-        for tick, label in _ticks(low, high)
-    )
-    rows = "".join(_timeline_row(story, d, low, total) for d in dated)
-    scale = f'<div class="tl-row tl-scale"><div></div><div class="track">{ticks}</div><div></div></div>'
-    return f'<div class="timeline">{scale}{rows}</div>'
-
-
-def _pct(day: date, low: date, total: int) -> float:
-    return (day - low).days / total * 100
-
-
-def _ticks(low: date, high: date) -> list[tuple[date, str]]:
-    """Year ticks for long stories, month ticks for short ones; about six, so labels never collide."""
-    if (high - low).days > 730:
-        years = list(range(low.year, high.year + 1))
-        step = -(-len(years) // 6)
-        return [(max(low, date(y, 1, 1)), str(y)) for y in years[::step]]
-    months = []
-    year, month = low.year, low.month
-    while date(year, month, 1) <= high:
-        months.append(date(year, month, 1))
-        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
-    step = -(-len(months) // 6)
-    picked = months[::step]
-    return [
-        (max(low, m), m.strftime("%b %Y" if i == 0 or m.month <= step else "%b"))
-        for i, m in enumerate(picked)
-    ]
-
-
-def _timeline_row(story: Story, dated: _Dated, low: date, total: int) -> str:
-    entry = dated.entry
-    precision = string(entry, "precision") or "unknown precision"
-    left = _pct(dated.first, low, total)
-    width = ((dated.last - dated.first).days + 1) / total * 100
-    shape = "point" if dated.first == dated.last else "band"
-    end = string(entry, "end")
-    when = esc(date_text(string(entry, "date"))) + (f" – {esc(date_text(end))}" if end else "")
-    disputed = strings(entry, "disputed_by")
-    dispute_html = (
-        f'<div class="disputed-by">Disputed by {article_refs(story, disputed)}</div>' if disputed else ""
-    )
-    claims = " ".join(claim_ref(story, c) for c in strings(entry, "claims"))
-    return (
-        f'<div class="tl-row{" disputed" if disputed else ""}"{data_articles(strings(entry, "articles"))}>'
-        f'<div class="tl-date">{when} {badge(precision, "plain")}</div>'
-        f'<div class="track"><span class="{shape}" style="left:{left:.2f}%;width:{width:.2f}%"></span></div>'
-        f'<div class="tl-what"><span dir="auto">{bdi(string(entry, "summary") or "")}</span>'
-        f'<div class="muted">{article_refs(story, strings(entry, "articles"))} {claims}</div>'
-        f"{dispute_html}</div></div>"
     )
 
 

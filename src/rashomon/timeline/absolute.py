@@ -31,6 +31,8 @@ def month_day(match: re.Match[str], ctx: Context) -> Reading | None:
         return None
     if match.group("year"):
         year = int(match.group("year"))
+    elif ctx.anchor is not None and ctx.anchor.precision == "year":
+        year = ctx.anchor.date.year  # the anchor knows its year only: no nearer or farther day to weigh
     elif ctx.anchor is not None:
         year = cal.closest_year(ctx.anchor.date, month_number, day_number, _direction(ctx))
     else:

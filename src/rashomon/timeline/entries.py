@@ -4,6 +4,10 @@ Each claim's dates were normalised by the claims stage against its own article's
 undated article contributes only absolute dates). Values finer than a day are cut to the day;
 quarters, halves and decades are widened to their year; weeks to their month. A month stays a month:
 nothing here invents a day.
+
+The stage builds its entries with ``events.py`` (which merges one happening's reports across groups and
+dates); ``timeline_entries`` stays as the plain one-entry-per-group-and-date view, and ``calendar_date`` is
+shared by both.
 """
 
 from __future__ import annotations

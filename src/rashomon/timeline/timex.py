@@ -131,6 +131,11 @@ def _sentence_bounds(text: str) -> list[int]:
     return [0, *(match.end() for match in _SENTENCE_END.finditer(text)), len(text)]
 
 
+def sentence_bounds(text: str) -> list[int]:
+    """Offsets where sentences start (and the text's end): a stop followed by a capital, or a blank line."""
+    return _sentence_bounds(text)
+
+
 def _is_future(text: str, bounds: list[int], position: int) -> bool:
     """Whether the clause around ``position`` speaks of the future: a future marker in the same sentence
     within ``_TENSE_WINDOW`` characters."""
@@ -154,3 +159,15 @@ def _from_spans(
         if parsed is not None:
             extra.append(_timex(text, start, end, parsed))
     return extra
+
+
+def is_future_at(text: str, position: int) -> bool:
+    """Whether the sentence around ``position`` speaks of the future ("will", "forthcoming", "upcoming")."""
+    return _is_future(text, _sentence_bounds(text), position) or bool(
+        _FORTHCOMING.search(text, max(0, position - _TENSE_WINDOW), position + _TENSE_WINDOW)
+    )
+
+
+_FORTHCOMING = re.compile(
+    r"\b(?:forthcoming|upcoming|due\s+out|to\s+be\s+published|next\s+week)\b", re.IGNORECASE
+)
