@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -201,3 +202,17 @@ def test_messages_name_where_the_problem_is() -> None:
     evidence["claims"][3]["quote"] = "partial"
     (problem,) = validate_evidence(evidence)
     assert problem.startswith("$.claims[3].quote: 'partial' is not one of")
+
+
+def test_reports_are_written_with_the_usual_file_mode(tmp_path: Path) -> None:
+    import os
+
+    from rashomon.report.write import write_atomic
+
+    umask = os.umask(0o022)
+    try:
+        write_atomic(tmp_path / "report.md", "text")
+    finally:
+        os.umask(umask)
+    assert (tmp_path / "report.md").stat().st_mode & 0o777 == 0o644
+    assert [p.name for p in tmp_path.iterdir()] == ["report.md"]  # no temporary file left behind

@@ -15,6 +15,12 @@ class Limits:
     max_article_chars: int = 1_000_000
     # A WARC file may hold many pages; each response is one article, capped in count per archive.
     max_warc_records: int = 100_000
+    # A gzip file or WARC archive is read up to this many uncompressed bytes: a gzip bomb inflates
+    # ~1000x, so this, not the file's size, bounds time and memory (inflating takes ~3 s per GB on 2 cores).
+    max_decompressed_bytes: int = 2_000_000_000
+    # How far a WARC reader may read past the record it last returned to find the next header; real
+    # record headers are under 10 kB, so 1 MB only stops endless header lines and lying lengths.
+    max_header_bytes: int = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,9 +34,16 @@ DATE_KEYWORD = re.compile(
 TIME_NOISE = re.compile(r"\b\d{1,2}:\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4}\b)?", re.IGNORECASE)
 
 
+# The longest date lines ("Published: Wednesday, September 23rd, 2020 - 10:42 am EDT | Updated ...") stay
+# well under this; longer lines are prose, and searching megabyte lines for dates took seconds.
+DATE_LINE_MAX_CHARS = 300
+
+
 def date_line(line: str) -> PublishedDate | None:
     """A publication date if the whole line is a date statement, else None."""
     stripped = line.strip()
+    if len(stripped) > DATE_LINE_MAX_CHARS:
+        return None
     keyword = DATE_KEYWORD.match(stripped)
     rest = stripped[keyword.end() :] if keyword else stripped
     rest = TIME_NOISE.sub(" ", rest).strip(" |,·-–—")

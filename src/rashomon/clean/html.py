@@ -1,7 +1,9 @@
 """Main-text extraction from a saved web page: the article body, what was left out, and the page's metadata.
 
-``extract_page`` never raises on bad markup: an empty or hostile page gives an empty body. How the body
-is chosen is described in ``html_body``; the numbers behind it are in docs/extraction.md.
+``extract_page`` never raises on bad markup: an empty or hostile page gives an empty body, a page nested
+past the HTML parser's depth limit is flattened and read with a warning. The one refusal is a page
+whose text the parser cannot hold (a single run of text over 10 MB): `InputError`. How the body is
+chosen is described in ``html_body``; the numbers behind it are in docs/extraction.md.
 """
 
 from __future__ import annotations
@@ -9,9 +11,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from rashomon.clean.html_blocks import decode_html, normalise, parse_html, visible_blocks
+from rashomon.clean.html_blocks import (
+    decode_html,
+    flatten_markup,
+    normalise,
+    parse_html_checked,
+    visible_blocks,
+)
 from rashomon.clean.html_body import extract_paragraphs
 from rashomon.clean.html_meta import PageMetadata, read_metadata
+from rashomon.errors import InputError
 from rashomon.model import PublishedDate
 
 __all__ = ["ExtractedPage", "decode_html", "extract_page"]
@@ -40,13 +49,30 @@ class ExtractedPage:
     byline: str | None = None
     published: PublishedDate = field(default_factory=PublishedDate)
     url: str | None = None  # canonical / og:url if present, else the url passed in
+    warnings: tuple[str, ...] = ()  # what the reader should know about how the page was read
+
+
+FLATTENED = (
+    "the page nests its markup deeper than the HTML parser's limit of 255 levels; "
+    "it was read without its nesting, so paragraph breaks may be off"
+)
 
 
 def extract_page(html: str, url: str | None = None) -> ExtractedPage:
-    """Extract the article body and metadata of one page. Never raises on bad HTML."""
-    tree = parse_html(html)
+    """Extract the article body and metadata of one page. Never raises on bad HTML (see the module)."""
+    tree, limit = parse_html_checked(html)
+    warnings: tuple[str, ...] = ()
+    if limit == "depth":
+        html = flatten_markup(html)
+        tree, limit = parse_html_checked(html)
+        warnings = (FLATTENED,)
+    if limit is not None:
+        what = "tags nested too deep" if limit == "depth" else "a single run of text over 10 MB"
+        raise InputError(
+            f"the page is beyond what the HTML parser reads ({what})", hint="save its text as .txt"
+        )
     if tree is None:
-        return ExtractedPage(text="", url=url)
+        return ExtractedPage(text="", url=url, warnings=warnings)
     metadata = read_metadata(tree, html, url)
     blocks = visible_blocks(tree)
     paragraphs = extract_paragraphs(
@@ -58,10 +84,12 @@ def extract_page(html: str, url: str | None = None) -> ExtractedPage:
         title=metadata.title,
     )
     paragraphs = _without_title(paragraphs, metadata.title)
-    return _page(paragraphs, blocks, metadata)
+    return _page(paragraphs, blocks, metadata, warnings)
 
 
-def _page(paragraphs: list[str], blocks: list[str], metadata: PageMetadata) -> ExtractedPage:
+def _page(
+    paragraphs: list[str], blocks: list[str], metadata: PageMetadata, warnings: tuple[str, ...]
+) -> ExtractedPage:
     return ExtractedPage(
         text="\n\n".join(paragraphs),
         removed=_removed_blocks(blocks, paragraphs, metadata.title),
@@ -70,6 +98,7 @@ def _page(paragraphs: list[str], blocks: list[str], metadata: PageMetadata) -> E
         byline=metadata.byline,
         published=metadata.published,
         url=metadata.url,
+        warnings=warnings,
     )
 
 

@@ -53,21 +53,88 @@ def decode_html(data: bytes) -> str:
     return str(best) if best is not None else data.decode("latin-1")
 
 
-def parse_html(html: str) -> Any | None:
-    """An lxml tree of the page, or None when there is nothing to parse."""
+def parse_html_checked(html: str) -> tuple[Any | None, str | None]:
+    """The tree, and which of libxml2's resource limits cut it short: "depth" (tags nested over 255
+    deep) or "text" (one run of text over 10 MB). Past either limit libxml2 drops the rest of the page."""
     if not html.strip():
-        return None
+        return None, None
+    parser = lxml_html.HTMLParser()
     try:
-        return lxml_html.document_fromstring(html)
+        tree = lxml_html.document_fromstring(html, parser=parser)
     except ValueError:
         # lxml refuses str input that carries an XML encoding declaration; hand it bytes instead.
         parser = lxml_html.HTMLParser(encoding="utf-8")
         try:
-            return lxml_html.document_fromstring(html.encode("utf-8", errors="replace"), parser=parser)
+            tree = lxml_html.document_fromstring(html.encode("utf-8", errors="replace"), parser=parser)
         except (ValueError, etree.ParserError):
-            return None
+            return None, _limit_hit(parser)
     except etree.ParserError:
-        return None
+        return None, _limit_hit(parser)
+    return tree, _limit_hit(parser)
+
+
+def _limit_hit(parser: Any) -> str | None:
+    for entry in parser.error_log:
+        if entry.type_name == "ERR_RESOURCE_LIMIT":
+            return "depth" if "depth" in entry.message.lower() else "text"
+    return None
+
+
+# Flattening a page nested past the parser's limit: these tags survive (none of them nests: the parser
+# closes an open <p> or heading at the next one); block tags become paragraph breaks; the content of
+# these never shows and is dropped; every other tag goes, its text kept.
+FLAT_KEEP = frozenset(
+    {"html", "head", "body", "title", "meta", "p", "br", "h1", "h2", "h3", "h4", "h5", "h6"}
+)
+FLAT_DROP_CONTENT = frozenset(
+    {"script", "style", "template", "noscript", "svg", "iframe", "object", "textarea"}
+)
+_TAG_NAME = re.compile(r"<(/?)\s*([A-Za-z][A-Za-z0-9:-]*)")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def flatten_markup(html: str) -> str:
+    """The page with its nesting removed, in one linear pass (a hostile page can be megabytes of tags).
+    Runs of block tags with no text between them become a single paragraph break."""
+    lower = html.translate(_ASCII_LOWER)  # same length as html, unlike str.lower()
+    out: list[str] = []
+    pos, at_break = 0, True
+
+    def text(piece: str) -> None:
+        nonlocal at_break
+        out.append(piece)
+        at_break = at_break and not piece.strip()
+
+    def tag(markup: str, *, is_break: bool) -> None:
+        nonlocal at_break
+        if not (is_break and at_break):
+            out.append(markup)
+        at_break = at_break or is_break
+
+    while (start := html.find("<", pos)) >= 0:
+        text(html[pos:start])
+        if html.startswith("<!--", start):
+            end = html.find("-->", start + 4)
+            pos = len(html) if end < 0 else end + 3
+            continue
+        end = html.find(">", start)
+        if end < 0:
+            pos = len(html)
+            break
+        pos = end + 1
+        found = _TAG_NAME.match(lower, start, min(end, start + 80))
+        if found is None:
+            continue  # a doctype, a processing instruction, or a stray "<"
+        closing, name = found.group(1), found.group(2)
+        if name in FLAT_KEEP:
+            tag(html[start:pos] if name == "meta" else f"<{closing}{name}>", is_break=False)
+        elif name in FLAT_DROP_CONTENT and not closing:
+            skip_to = lower.find(f"</{name}", pos)
+            pos = len(html) if skip_to < 0 else max(pos, lower.find(">", skip_to) + 1 or len(html))
+        elif name in BLOCK_TAGS:
+            tag("<p>", is_break=True)
+    text(html[pos:])
+    return "".join(out)
 
 
 def visible_blocks(tree: Any) -> list[str]:

@@ -41,7 +41,7 @@ class CleanStage(BaseStage):
         try:
             cleaned = self._extract(raw)
         except RashomonError as error:
-            return None, error.message
+            return None, f"{error.message}; {error.hint}" if error.hint else error.message
         if not cleaned.text.strip():
             removed = len(cleaned.removed)
             return None, (
@@ -62,11 +62,21 @@ class CleanStage(BaseStage):
                 byline=page.byline,
                 outlet=page.outlet,
                 published=page.published,
+                warnings=page.warnings,
             )
-        return clean_plain_text(raw.content)
+        return self._clean_text(raw.content)
+
+    def _clean_text(self, content: str) -> CleanText:
+        """Plain text is cut to the article limit before cleaning, so cleaning time is bounded too."""
+        limit = self.config.limits.max_article_chars
+        if len(content) <= limit:
+            return clean_plain_text(content)
+        cleaned = clean_plain_text(content[:limit])
+        note = f"text over {limit:,} characters: only the first {limit:,} were read"
+        return replace(cleaned, warnings=(*cleaned.warnings, note))
 
     def _article(self, raw: RawDocument, cleaned: CleanText) -> Article:
-        text, warnings = cleaned.text, list(raw.warnings)
+        text, warnings = cleaned.text, [*raw.warnings, *cleaned.warnings]
         limit = self.config.limits.max_article_chars
         if len(text) > limit:
             text = text[:limit]

@@ -28,6 +28,7 @@ class CleanText:
     byline: str | None = None
     outlet: str | None = None
     published: PublishedDate = field(default_factory=PublishedDate)
+    warnings: tuple[str, ...] = ()
 
 
 @dataclass(slots=True)
@@ -73,8 +74,8 @@ def _take_title(lines: _Lines) -> str | None:
     if len(idx) < 2:
         return None
     first = lines.lines[idx[0]].strip()
-    words = len(bp.WORD.findall(first))
-    ends_as_sentence = first.endswith((".", "!", "?")) and not first.endswith("...")
+    words = bp.word_count(first)
+    ends_as_sentence = first.endswith((".", "!", "?", "。", "！", "？")) and not first.endswith("...")
     if words == 0 or words > TITLE_MAX_WORDS or ends_as_sentence or bp.classify_line(first):
         return None
     if BYLINE.match(first) or date_line(first):
@@ -107,15 +108,20 @@ def _drop_boilerplate(lines: _Lines) -> None:
         line = lines.lines[i]
         if bp.classify_line(line):
             lines.keep[i] = False
-        elif len(line.split()) <= FOREIGN_UI_MAX_WORDS and bp.dominant_script(line) not in (script, "none"):
+        elif _spaced_words(line) <= FOREIGN_UI_MAX_WORDS and bp.dominant_script(line) not in (script, "none"):
             lines.keep[i] = False  # a UI string in another script ("Заголовок открываемого материала")
+
+
+def _spaced_words(line: str) -> int:
+    """Whitespace-separated words, plus the words of scripts written without spaces (Chinese, Japanese)."""
+    return len(line.split()) + bp.unspaced_words(line)
 
 
 def _drop_tail(lines: _Lines) -> None:
     """After the last line of prose, short non-sentences are page furniture (menus, counters, widgets)."""
     for i in reversed(lines.indices()):
         line = lines.lines[i]
-        if bp.looks_like_prose(line) or len(line.split()) > TAIL_MAX_WORDS:
+        if bp.looks_like_prose(line) or _spaced_words(line) > TAIL_MAX_WORDS:
             return
         lines.keep[i] = False
 

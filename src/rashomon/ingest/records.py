@@ -80,6 +80,8 @@ def article_from_record(record: Any, label: str) -> RawDocument:
     if "\x00" in content:
         warnings.append(f"removed {content.count(chr(0))} NUL characters")
         content = content.replace("\x00", "")
+        if not content.strip():
+            raise skipped("empty article (its body is only NUL characters)", "give the article body")
     return RawDocument(
         source=label, kind=kind, content=content, byline=byline, warnings=tuple(warnings), **fields
     )
@@ -107,13 +109,14 @@ def _string_field(record: dict[str, Any], key: str, warnings: list[str]) -> str 
     if not isinstance(value, str):
         warnings.append(f"ignored '{key}': a JSON {_json_type(value)}, not a string")
         return None
-    return value.strip() or None
+    return value.replace("\x00", "").strip() or None  # NUL is no character of a title or a name
 
 
 def _byline(record: dict[str, Any], key: str, warnings: list[str]) -> str | None:
     value = record.get(key)
     if isinstance(value, list) and all(isinstance(item, str) for item in value):
-        return ", ".join(item.strip() for item in value if item.strip()) or None
+        names = (item.replace("\x00", "").strip() for item in value)
+        return ", ".join(name for name in names if name) or None
     return _string_field(record, key, warnings)
 
 

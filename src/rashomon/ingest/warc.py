@@ -1,7 +1,8 @@
 """WARC (and ARC) archives: every successful HTML response is one page, named by its target URI.
 
 warcio stops at the first damaged record; what was read before it is kept and the archive gets a
-"failed" outcome saying how far it got.
+"failed" outcome saying how far it got. warcio reads from a `BoundedArchive`, which inflates gzip
+itself and stops at the archive limits (a "skipped" outcome that says which limit).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any, BinaryIO
 from warcio.archiveiterator import ARCIterator, WARCIterator
 
 from rashomon.config import Limits
+from rashomon.ingest.bounded import ArchiveLimit, BoundedArchive
 from rashomon.ingest.decode import decode_bytes
 from rashomon.ingest.outcomes import Rejected, failed, human_size, one_line, skipped
 from rashomon.model import InputOutcome, InputStatus, RawDocument
@@ -45,9 +47,12 @@ def read_warc(
     try:
         # warcio writes warnings about bad record boundaries to stderr; a library must not print.
         with contextlib.redirect_stderr(io.StringIO()):
-            iterator = (ARCIterator if arc else WARCIterator)(stream)
-            if _read_records(iterator, name, limits, progress):
-                _check_complete(iterator, stream, progress)
+            bounded = BoundedArchive(stream, limits)
+            iterator = (ARCIterator if arc else WARCIterator)(bounded)
+            if _read_records(iterator, bounded, name, limits, progress):
+                _check_complete(iterator, bounded, progress)
+    except ArchiveLimit as error:
+        progress.outcomes.append(_stopped(name, progress, error))
     except Exception as error:  # any parser error on a hostile archive ends this archive, not the batch
         progress.outcomes.append(_damaged(name, progress, error))
     if progress.bad_boundaries:
@@ -58,7 +63,9 @@ def read_warc(
     return progress.pages, progress.outcomes
 
 
-def _read_records(iterator: Any, name: str, limits: Limits, progress: _Progress) -> bool:
+def _read_records(
+    iterator: Any, bounded: BoundedArchive, name: str, limits: Limits, progress: _Progress
+) -> bool:
     """Read pages into ``progress``; False when the page limit stopped it before the end."""
     record = None
     for record in iterator:
@@ -68,6 +75,7 @@ def _read_records(iterator: Any, name: str, limits: Limits, progress: _Progress)
         if record.format.startswith("warc") and not length.strip():
             # Every WARC record has a length; without one the headers were cut off mid-way.
             raise ValueError(f"record {progress.records} has no Content-Length; its headers are cut short")
+        _allow_record(bounded, record, progress.records, limits)
         content_type = _html_content_type(record)
         if content_type is None:
             continue
@@ -86,9 +94,25 @@ def _read_records(iterator: Any, name: str, limits: Limits, progress: _Progress)
     return True
 
 
-def _check_complete(iterator: Any, stream: BinaryIO, progress: _Progress) -> None:
+def _allow_record(bounded: BoundedArchive, record: Any, number: int, limits: Limits) -> None:
+    """Let the stream read this record's declared length; refuse one that declares more than the limit
+    up front, so a bomb that says how big it is costs nothing to refuse."""
+    length = record.length if isinstance(record.length, int) else 0
+    if length > limits.max_decompressed_bytes:
+        raise ArchiveLimit(
+            f"record {number} declares {human_size(length)}, more than the "
+            f"{human_size(limits.max_decompressed_bytes)} max_decompressed_bytes limit "
+            "(a gzip bomb or a huge download)",
+            "split the archive or raise the limit",
+        )
+    bounded.allow(length)
+
+
+def _check_complete(iterator: Any, bounded: BoundedArchive, progress: _Progress) -> None:
     """warcio also ends quietly when the archive stops inside a record's headers: bytes are left over."""
-    if stream.seekable() and stream.seek(0, io.SEEK_END) > iterator.offset:
+    while bounded.read(1 << 16):
+        pass
+    if bounded.produced > iterator.offset:
         raise EOFError(f"the archive ends inside the headers of record {progress.records + 1}")
 
 
@@ -130,6 +154,16 @@ def _damaged(name: str, progress: _Progress, error: Exception) -> InputOutcome:
             f"the {len(progress.pages)} pages before it were read; re-download or re-create the archive",
         )
     return problem.outcome(name)
+
+
+def _stopped(name: str, progress: _Progress, error: ArchiveLimit) -> InputOutcome:
+    """An archive cut short by a limit: skipped from there on, the pages before it kept."""
+    named = error.message.startswith("record ")  # the message already says which record
+    where = f"reading stopped after record {progress.records}: " if progress.records and not named else ""
+    pages = len(progress.pages)
+    kept = f" ({pages} {'page' if pages == 1 else 'pages'} before it read)" if pages else ""
+    reason = f"{where}{error.message}; {error.hint}{kept}"
+    return InputOutcome(source=name, status=InputStatus.SKIPPED, reason=reason)
 
 
 def _over_limit(name: str, limits: Limits) -> InputOutcome:

@@ -6,7 +6,9 @@ forbids every network request, so even a bug in escaping could not make the page
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import base64
+import hashlib
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from importlib.resources import files
 from typing import Any
@@ -14,14 +16,11 @@ from typing import Any
 from rashomon.report.html_articles import articles_section, overview
 from rashomon.report.html_claims import claims_section, contested_section, entities_section, groups_section
 from rashomon.report.html_parts import article_anchor
-from rashomon.report.html_story import events_section, flags_section, framing_section, timeline_section
+from rashomon.report.html_provenance import provenance_section
+from rashomon.report.html_story import events_section, flags_section, framing_section
 from rashomon.report.html_text import attr, bdi, esc
+from rashomon.report.html_timeline import timeline_section
 from rashomon.report.view import Story, outlet_name, read_story, string
-
-CSP = (
-    "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src 'none'; "
-    "form-action 'none'"
-)
 
 # Section order follows a reader's questions: what was read, what is contested, on whose word, when, how told.
 TOC = [
@@ -29,6 +28,7 @@ TOC = [
     ("contested", "Contested"),
     ("flags", "Flags"),
     ("groups", "Origins"),
+    ("provenance", "Provenance"),
     ("claims", "Claims"),
     ("timeline", "Timeline"),
     ("events", "Events"),
@@ -42,22 +42,39 @@ def _asset(name: str) -> str:
     return files("rashomon.report").joinpath(name).read_text(encoding="utf-8")
 
 
+def _sha256(text: str) -> str:
+    return base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+
+
+# Only the report's own script may run: it is allowed by its hash, so a <script> smuggled in by article
+# text (were escaping ever to fail) would not run. Style attributes stay allowed: they cannot run code.
+CSP = (
+    "default-src 'none'; style-src 'unsafe-inline'; "
+    f"script-src 'sha256-{_sha256(_asset('report.js'))}'; img-src 'none'; form-action 'none'; base-uri 'none'"
+)
+
+
 def render_html(evidence: Mapping[str, Any]) -> str:
     """The whole report as one HTML document; never raises on malformed or hostile evidence."""
-    story = read_story(evidence)
+    return _page(render_body(read_story(evidence)))
+
+
+def render_body(story: Story, articles: Callable[[Story], str] = articles_section) -> str:
+    """The report without its page shell: the web app's story page wraps the same sections in its own
+    layout and passes an articles section that links to article pages instead of showing every text."""
     sections = [
-        articles_section(story),
+        articles(story),
         contested_section(story),
         flags_section(story),
         groups_section(story),
+        provenance_section(story),
         claims_section(story),
         timeline_section(story),
         events_section(story),
         framing_section(story),
         entities_section(story),
     ]
-    body = overview(story) + _toolbar(story) + "<main>" + "".join(sections) + "</main>" + _footer()
-    return _page(body)
+    return overview(story) + _toolbar(story) + "<main>" + "".join(sections) + "</main>" + _footer()
 
 
 def _page(body: str) -> str:
