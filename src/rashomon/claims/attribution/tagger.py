@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from rashomon.claims.attribution.boundary import complete_sources
 from rashomon.claims.attribution.decode import group, tagged_spans, viterbi
 from rashomon.claims.attribution.embeddings import Matrix, TokenEmbedder
 from rashomon.claims.attribution.features import IntMatrix, Vocab, chunks, token_features
@@ -129,7 +130,8 @@ class AttributionTagger:
         results = []
         for item, probs in zip(items, probabilities, strict=True):
             labels = viterbi(np.log(probs + 1e-9))
-            results.append(group(tagged_spans(labels, probs), item.tokens))
+            spans = complete_sources(tagged_spans(labels, probs), item.tokens)
+            results.append(group(spans, item.tokens))
         return results
 
     def probabilities(self, items: Sequence[Prepared], batch_size: int = 32) -> list[Matrix]:
