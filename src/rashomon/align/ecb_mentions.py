@@ -236,3 +236,53 @@ def _sentence_from_json(value: dict[str, Any]) -> ParsedSentence:
         frozenset(value["numbers"]),
         frozenset(value["dates"]),
     )
+
+
+def trigger_vectors(
+    documents: Sequence[EcbDocument], events: Sequence[EventMention], cache: Path | None = None
+) -> npt.NDArray[np.float32]:
+    """One contextual MiniLM vector per event mention (rows in the order given), L2-normalised: the mean
+    of the last-layer states of the trigger's word pieces, read from the whole sentence.
+
+    The sentence vector is the same for two events of one sentence ("the quake killed 3"); the trigger's
+    own contextual state tells them apart and still carries its arguments, which the attention mixed in.
+    """
+    cache = cache if cache is not None else cache_folder()
+    digest = hashlib.sha256("\x1f".join(e.key for e in events).encode()).hexdigest()[:20]
+    path = cache / f"triggers-{digest}.npy" if cache is not None else None
+    if path is not None and path.exists():
+        return np.asarray(np.load(path), dtype=np.float32)
+    import torch
+
+    from rashomon.nlp.embeddings import load_minilm
+
+    encoder = load_minilm()
+    tokenizer, network = encoder.tokenizer, encoder[0].auto_model.eval()
+    by_name = {document.name: document for document in documents}
+    wanted = sorted({(event.document, event.sentence) for event in events})
+    states: dict[tuple[str, int], tuple[npt.NDArray[np.float32], list[int | None]]] = {}
+    for start in range(0, len(wanted), 32):
+        batch = wanted[start : start + 32]
+        words = [[word or "_" for word in by_name[d].sentences[s]] for d, s in batch]
+        encoded = tokenizer(
+            words,
+            is_split_into_words=True,
+            truncation=True,
+            max_length=256,
+            padding=True,
+            return_tensors="pt",
+        )
+        with torch.no_grad():
+            hidden = network(**encoded).last_hidden_state.numpy()
+        for row, key in enumerate(batch):
+            states[key] = (hidden[row], encoded.word_ids(row))
+    matrix = np.zeros((len(events), hidden.shape[-1] if wanted else 384), dtype=np.float32)
+    for row, event in enumerate(events):
+        hidden_states, word_ids = states[(event.document, event.sentence)]
+        pieces = [k for k, word in enumerate(word_ids) if word is not None and word in event.tokens]
+        pooled = hidden_states[pieces].mean(0) if pieces else hidden_states[1:-1].mean(0)
+        matrix[row] = pooled / max(float(np.linalg.norm(pooled)), 1e-9)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        np.save(path, matrix)
+    return matrix

@@ -206,16 +206,39 @@ def embedding_features(
     return summary, best, blocks
 
 
-def bow_terms(text: str) -> list[str]:
-    """Unigrams and bigrams of the text, stopwords kept ("not", "no" and "?" carry stance)."""
+def bow_terms(text: str, claim: str | None = None) -> list[str]:
+    """Unigrams and bigrams of the text, stopwords kept ("not", "no" and "?" carry stance).
+
+    With ``claim``, the text's words that restate the claim (a 5-letter stem in common) become one
+    ``_c_`` placeholder per run: "Report: _c_" and "_c_ is a hoax" then generalise across claims, where
+    the topic words themselves would only memorise the training stories (Emergent: 0.746 -> 0.762 dev
+    accuracy in a logistic-regression prototype)."""
     tokens = words(text) + (["?"] if "?" in text else [])
+    if claim is not None:
+        tokens = _mask_claim(tokens, claim)
     return tokens + [f"{a} {b}" for a, b in itertools.pairwise(tokens)]
 
 
-def fit_bow(texts: Sequence[str], min_df: int) -> list[str]:
+def _mask_claim(tokens: Sequence[str], claim: str) -> list[str]:
+    stems = {word[:5] for word in words(claim) if len(word) > 2}
+    masked: list[str] = []
+    for token in tokens:
+        if len(token) > 2 and token[:5] in stems:
+            if masked and masked[-1] == CLAIM_PLACEHOLDER:
+                continue
+            token = CLAIM_PLACEHOLDER
+        masked.append(token)
+    return masked
+
+
+CLAIM_PLACEHOLDER = "_c_"
+
+
+def fit_bow(texts: Sequence[str], min_df: int, claims: Sequence[str | None] | None = None) -> list[str]:
+    """Terms in at least ``min_df`` texts; with ``claims`` (one per text), over the claim-masked texts."""
     df: Counter[str] = Counter()
-    for text in texts:
-        df.update(set(bow_terms(text)))
+    for index, text in enumerate(texts):
+        df.update(set(bow_terms(text, claims[index] if claims is not None else None)))
     return sorted(term for term, count in df.items() if count >= min_df)
 
 
@@ -223,18 +246,24 @@ class PairFeaturizer:
     """Turns (claim, text) pairs into one dense matrix; caches per-text work across pairs."""
 
     def __init__(
-        self, idf: Idf, vectors: SentenceVectors, bow: Sequence[str] = (), blocks: Sequence[str] = ()
+        self,
+        idf: Idf,
+        vectors: SentenceVectors,
+        bow: Sequence[str] = (),
+        blocks: Sequence[str] = (),
+        bow_masked: bool = False,
     ) -> None:
         self.idf = idf
         self.vectors = vectors
         self.blocks = blocks
+        self.bow_masked = bow_masked
         self.bow = {term: i for i, term in enumerate(bow)}
         self._views: dict[str, TextView] = {}
 
-    def _bow(self, text: str) -> npt.NDArray[np.float32]:
-        """Binary, L2-normalised bag of words of the text side."""
+    def _bow(self, text: str, claim: str) -> npt.NDArray[np.float32]:
+        """Binary, L2-normalised bag of words of the text side (claim words masked when so fitted)."""
         out = np.zeros(len(self.bow), dtype=np.float32)
-        for term in bow_terms(text):
+        for term in bow_terms(text, claim if self.bow_masked else None):
             i = self.bow.get(term)
             if i is not None:
                 out[i] = 1.0
@@ -256,7 +285,11 @@ class PairFeaturizer:
             claim_vec = self.vectors.matrix([claim])[0]
             summary, best, blocks = embedding_features(claim_vec, self.vectors.matrix(t.sentences))
             dense = [*summary, *lexical_features(claim, c, t, best)]
-            parts = [np.asarray(dense, dtype=np.float32), *(blocks[b] for b in self.blocks), self._bow(text)]
+            parts = [
+                np.asarray(dense, dtype=np.float32),
+                *(blocks[b] for b in self.blocks),
+                self._bow(text, claim),
+            ]
             rows.append(np.concatenate(parts).astype(np.float32))
         return np.stack(rows) if rows else np.zeros((0, self.width), dtype=np.float32)
 

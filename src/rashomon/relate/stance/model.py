@@ -42,7 +42,13 @@ class StanceModel:
             self._head = StanceHead.load(self.model_dir / f"{self.task}.npz")
             vectors = SentenceVectors(encoder=self._encoder)
             idf = Idf(self._head.vocabulary, self._head.idf)
-            self._featurizer = PairFeaturizer(idf, vectors, self._head.bow, self._head.meta.get("blocks", ()))
+            self._featurizer = PairFeaturizer(
+                idf,
+                vectors,
+                self._head.bow,
+                self._head.meta.get("blocks", ()),
+                bool(self._head.meta.get("bow_masked", False)),
+            )
 
     def predict(
         self,
