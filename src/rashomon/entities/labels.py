@@ -53,8 +53,13 @@ def attach_labels(
                 if name_key(label.text) not in own and not is_acronym(label.text):
                     found[entity.id].add(label)
                     roles[(mention.article, head)].add(entity.id)
+    people: dict[str, list[tuple[Entity, EntityMention]]] = defaultdict(list)
+    for entity in entities:
+        if entity.type == "PERSON":
+            for mention in entity.mentions:
+                people[mention.article].append((entity, mention))
     for article_id, doc in parsed.items():
-        for entity_id, label in _role_labels(doc, texts[article_id], entities, roles):
+        for entity_id, label in _role_labels(doc, texts[article_id], people[article_id], roles):
             found[entity_id].add(label)
     return [replace(e, labels=_outermost(found[e.id])) for e in entities]
 
@@ -156,11 +161,17 @@ def _balanced(text: str, start: int, end: int) -> Span:
 
 
 def _role_labels(
-    doc: ParsedArticle, text: str, entities: Sequence[Entity], roles: dict[tuple[str, str], set[str]]
+    doc: ParsedArticle,
+    text: str,
+    people: list[tuple[Entity, EntityMention]],
+    roles: dict[tuple[str, str], set[str]],
 ) -> list[tuple[str, EntityLabel]]:
-    """Unnamed role phrases ("the top anti-terror commander") joined to the person they describe."""
+    """Unnamed role phrases ("the top anti-terror commander") joined to the person they describe.
+
+    ``people`` are this article's person mentions (grouped once per run: no pass over every entity of the
+    run per article)."""
     article = doc.tokens[0].article
-    people = [(e, m) for e in entities if e.type == "PERSON" for m in e.mentions if m.article == article]
+    sentence_of = {t.start: t.sentence for t in doc.tokens}
     named = [(m.start, m.end) for _, m in people]
     results: list[tuple[str, EntityLabel]] = []
     for token in doc.tokens:
@@ -173,15 +184,19 @@ def _role_labels(
         label = _label(span, (token.end, token.end), text)
         if label is None or len(label.text.split()) < 2:
             continue
-        results.extend((entity_id, label) for entity_id in _role_targets(token, doc, people, described))
+        results.extend(
+            (entity_id, label) for entity_id in _role_targets(token, sentence_of, people, described)
+        )
     return results
 
 
 def _role_targets(
-    token: Token, doc: ParsedArticle, people: list[tuple[Entity, EntityMention]], described: set[str]
+    token: Token,
+    sentence_of: dict[int, int],
+    people: list[tuple[Entity, EntityMention]],
+    described: set[str],
 ) -> list[str]:
     low, high = token.sentence + ROLE_WINDOW[0], token.sentence + ROLE_WINDOW[1]
-    sentence_of = {t.start: t.sentence for t in doc.tokens}
     nearby = sorted(
         (abs(sentence_of.get(m.start, -99) - token.sentence), e.id)
         for e, m in people

@@ -137,14 +137,20 @@ def _defined_acronyms(text: str) -> list[tuple[str, str]]:
 
 
 def _join_romanisations(groups: dict[str, _Group], joined: _UnionFind) -> None:
-    blocks: dict[tuple[str, int], list[_Group]] = defaultdict(list)
+    """Join multi-word names whose tokens are all variants ("Qassem Soleimani", "Qasem Suleimani").
+
+    Names are blocked by word count and their surname skeleton's first letter and length; a variant is
+    at most one edit away, so only a block and the block one letter longer are compared."""
+    blocks: dict[tuple[str, int, int], list[_Group]] = defaultdict(list)
     for group in groups.values():
         tokens = group.tokens
         if len(tokens) >= 2:
-            blocks[(fold_token(tokens[-1])[:1], len(tokens))].append(group)
-    for block in blocks.values():
+            folded = fold_token(tokens[-1])
+            blocks[(folded[:1], len(tokens), len(folded))].append(group)
+    for (letter, count, length), block in blocks.items():
+        longer = blocks.get((letter, count, length + 1), [])
         for i, first in enumerate(block):
-            for second in block[i + 1 :]:
+            for second in [*block[i + 1 :], *longer]:
                 if _same_type_family(first, second) and all(
                     similar_tokens(a, b) for a, b in zip(first.tokens, second.tokens, strict=True)
                 ):
@@ -164,15 +170,43 @@ def _is_lone_surname(group: _Group) -> bool:
 def _attach_surnames(
     groups: dict[str, _Group], joined: _UnionFind, clusters: dict[str, list[EntityMention]]
 ) -> None:
-    """A lone surname joins the one full name it can belong to: in its article first, then in the run."""
+    """A lone surname joins the one full name it can belong to: in its article first, then in the run.
+
+    Full names are indexed by their surname's folded skeleton (first letter and length), so each lone
+    surname is compared with the few names it could be a variant of, never with every name of the run.
+    """
     full_names = [k for k, members in clusters.items() if _cluster_is_full_person(members)]
+    index: dict[tuple[str, int], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    articles: dict[str, set[str]] = {}
+    for k in full_names:
+        articles[k] = {m.article for m in clusters[k]}
+        for mention in clusters[k]:
+            key = name_key(mention.text)
+            if key:
+                last = key.split()[-1]
+                folded = fold_token(last)
+                index[(folded[:1], len(folded))][last].add(k)
+    order = {k: i for i, k in enumerate(full_names)}
     for group in (g for g in groups.values() if _is_lone_surname(g)):
-        candidates = [k for k in full_names if _surname_matches(group.tokens[0], clusters[k])]
+        candidates = sorted(_surname_candidates(group.tokens[0], index), key=order.__getitem__)
         for article, mentions in _by_article(group.mentions).items():
-            local = [k for k in candidates if any(m.article == article for m in clusters[k])]
+            local = [k for k in candidates if article in articles[k]]
             chosen = local if local or group.type != "PERSON" else candidates
             target = chosen[0] if len(chosen) == 1 else joined.find(group.key)
             clusters[target].extend(mentions)
+            if target in articles:
+                articles[target].add(article)
+
+
+def _surname_candidates(surname: str, index: dict[tuple[str, int], dict[str, set[str]]]) -> set[str]:
+    """Full-name clusters whose surname is a variant of ``surname`` (see ``similar_tokens``)."""
+    folded = fold_token(surname)
+    found: set[str] = set()
+    for length in (len(folded) - 1, len(folded), len(folded) + 1):
+        for last, keys in index.get((folded[:1], length), {}).items():
+            if similar_tokens(surname, last):
+                found |= keys
+    return found
 
 
 def _cluster_is_full_person(members: list[EntityMention], any_person: bool = False) -> bool:
@@ -180,10 +214,6 @@ def _cluster_is_full_person(members: list[EntityMention], any_person: bool = Fal
     if any_person:
         return any(m.label == "PERSON" for m in full)
     return Counter(m.label for m in members).most_common(1)[0][0] == "PERSON" and bool(full)
-
-
-def _surname_matches(surname: str, members: list[EntityMention]) -> bool:
-    return any(similar_tokens(surname, name_key(m.text).split()[-1]) for m in members if name_key(m.text))
 
 
 def _by_article(mentions: list[EntityMention]) -> dict[str, list[EntityMention]]:

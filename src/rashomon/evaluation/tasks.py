@@ -1,5 +1,6 @@
 """Importing this module registers every eval task: one module per capability."""
 
-from rashomon.evaluation import alignment, attribution, extraction, provenance, stance, timex
+import rashomon.evaluation.stories  # noqa: F401  (registers stories-stream-ecb, stories-allsides)
+from rashomon.evaluation import alignment, attribution, extraction, provenance, stance, timeline, timex
 
-TASK_MODULES = (alignment, attribution, extraction, provenance, stance, timex)
+TASK_MODULES = (alignment, attribution, extraction, provenance, stance, timeline, timex)
