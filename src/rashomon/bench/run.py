@@ -81,7 +81,9 @@ def _cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
-def run_bench_cli(count: int, data: Path | None, scale: tuple[int, ...] = ()) -> None:
+def run_bench_cli(
+    count: int, data: Path | None, scale: tuple[int, ...] = (), stream: tuple[int, ...] = ()
+) -> None:
     benchmarks = (data or Path(os.environ.get("RASHOMON_BENCHMARKS", DEFAULT_DATA))).resolve()
     summary = run_bench(count, benchmarks)
     if scale:
@@ -89,6 +91,16 @@ def run_bench_cli(count: int, data: Path | None, scale: tuple[int, ...] = ()) ->
 
         summary["scale"] = measure_scale(benchmarks, scale)
         _echo_scale(summary["scale"])
+    if stream:
+        from rashomon.stories.scale import measure_story_scale
+
+        rows = measure_story_scale(benchmarks / "article_bias_prediction", stream)
+        summary["stream"] = {
+            "lead_vectors": "stand-ins of MiniLM's width (clustering cost only)",
+            "runs": rows,
+        }
+        for row in rows:
+            click.echo(f"  stream {row['articles']:>6} articles -> {row['stories']} stories: {row}", err=True)
     click.echo(f"bench: {summary['articles']} articles, {summary['sentences']} sentences", err=True)
     for key in ("articles_per_s", "sentences_per_s", "peak_rss_mb", "inference_ratio"):
         click.echo(f"  {key:<18} {summary[key]}", err=True)

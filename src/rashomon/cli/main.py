@@ -139,17 +139,27 @@ def eval_command(
     metavar="N,N,...",
     help="Also time the cross-document stages at these article counts (e.g. 250,500,1000,2000).",
 )
-def bench(articles: int, data: Path | None, scale: str) -> None:
+@click.option(
+    "--stream",
+    default="",
+    metavar="N,N,...",
+    help="Also time story clustering of a stream of this many articles (e.g. 2000,5000,20000).",
+)
+def bench(articles: int, data: Path | None, scale: str, stream: str) -> None:
     """Throughput benchmark: articles/s, peak RSS, per-stage times, pipeline/model-inference ratio."""
     from rashomon.bench.run import run_bench_cli
 
+    run_bench_cli(articles, data, _counts("--scale", scale), _counts("--stream", stream))
+
+
+def _counts(option: str, value: str) -> tuple[int, ...]:
     try:
-        sizes = tuple(int(part) for part in scale.split(",") if part.strip())
+        sizes = tuple(int(part) for part in value.split(",") if part.strip())
     except ValueError:
-        _fail(f"--scale '{scale}' is not a list of article counts (e.g. 250,500,1000,2000)")
+        _fail(f"{option} '{value}' is not a list of article counts (e.g. 2000,5000,20000)")
     if any(size < 1 for size in sizes):
-        _fail(f"--scale '{scale}': article counts must be positive")
-    run_bench_cli(articles, data, sizes)
+        _fail(f"{option} '{value}': article counts must be positive")
+    return sizes
 
 
 def main() -> None:
