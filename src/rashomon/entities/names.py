@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
 LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -110,6 +111,7 @@ def canonical_surface(text: str) -> str:
     return stripped if stripped.strip() else text
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """Case-, accent-, apostrophe-, title- and punctuation-insensitive key of a name."""
     folded = unicodedata.normalize("NFKD", canonical_surface(text).casefold())
@@ -117,6 +119,7 @@ def name_key(text: str) -> str:
     return " ".join(re.findall(r"\w+", letters.replace("'", "")))
 
 
+@lru_cache(maxsize=1 << 16)
 def fold_token(token: str) -> str:
     """A romanisation-insensitive skeleton of one name token: 'qassem' and 'qasem' fold alike."""
     word = token.lower().removeprefix("al-").replace("-", "").replace("'", "")
@@ -125,6 +128,7 @@ def fold_token(token: str) -> str:
     return re.sub(r"(.)\1+", r"\1", word)
 
 
+@lru_cache(maxsize=1 << 16)
 def similar_tokens(a: str, b: str) -> bool:
     """Two name tokens are variants when their skeletons differ by at most one edit in 6+ letters."""
     fa, fb = fold_token(a), fold_token(b)
