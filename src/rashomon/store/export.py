@@ -70,31 +70,9 @@ def to_parquet(rows: list[dict[str, Any]]) -> bytes:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    schema = pa.schema(
-        [
-            (name, pa.string())
-            for name in (
-                "claim",
-                "article",
-                "outlet",
-                "title",
-                "speaker",
-                "cue",
-                "source_type",
-                "quote",
-                "text",
-            )
-        ]
-        + [
-            ("group", pa.string()),
-            ("independent_origins", pa.int32()),
-            ("hedged", pa.bool_()),
-            ("checkworthiness", pa.float64()),
-            ("field", pa.string()),
-            ("start", pa.int64()),
-            ("end", pa.int64()),
-        ]
-    )
+    kinds = {"independent_origins": pa.int32(), "hedged": pa.bool_(), "checkworthiness": pa.float64()}
+    kinds |= {"start": pa.int64(), "end": pa.int64()}
+    schema = pa.schema([(name, kinds.get(name, pa.string())) for name in COLUMNS])
     table = pa.Table.from_pylist([{name: row[name] for name in COLUMNS} for row in rows], schema=schema)
     sink = io.BytesIO()
     pq.write_table(table, sink)

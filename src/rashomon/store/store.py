@@ -260,8 +260,11 @@ class Store:
                 recomputed_stages=tuple(recomputed),
                 warnings=tuple(plan.warnings),
             )
-            if self._commit(run_id, target, members, evidence, digest, result, session):
-                return result
+            try:  # in one transaction; rolled back if the story changed since ``_target`` read it
+                self._write_story(run_id, target, members, evidence, digest, result, session)
+            except _Retry:
+                continue
+            return result
         raise StoreError(
             f"story {story_id or '(new)'} kept changing under this add ({ATTEMPTS} tries)",
             hint="another process is adding to it; try again when it has finished",
@@ -342,23 +345,6 @@ class Store:
         if story is None:
             return _Target(story_id, [], None, None)
         return _Target(story_id, self._members(story_id), story["revision"], story["evidence_digest"])
-
-    def _commit(
-        self,
-        run_id: int,
-        target: _Target,
-        members: list[str],
-        evidence: Evidence,
-        digest: str,
-        result: AddResult,
-        session: CacheSession,
-    ) -> bool:
-        """Write the story in one transaction; False (nothing written) if it changed since ``_target``."""
-        try:
-            self._write_story(run_id, target, members, evidence, digest, result, session)
-        except _Retry:
-            return False
-        return True
 
     def _write_story(
         self,
