@@ -458,6 +458,37 @@ def _framing() -> dict[str, Any]:
             },
             {"entity": "e-varga", "by_article": {"a3": ["Fire Chief"]}},
         ],
+        "acts": [
+            {
+                "id": "act1",
+                "name": "fire",
+                "target": "Warehouse 9",
+                "words": [
+                    _act_word("a1", COURIER_TEXT, "fire", 0.2),
+                    _act_word("a2", NORTHGATE_TEXT, "shocking inferno", 0.8),
+                    _act_word("a3", CIVIC_TEXT, "fire", 0.2),
+                ],
+            }
+        ],
+        "matrix": [
+            {"article": "a1", "group": "g1", "stance": "asserts", "claims": ["c1"]},
+            {"article": "a2", "group": "g1", "stance": "disputes", "claims": ["c4"]},
+            {"article": "a3", "group": "g1", "stance": "omits", "claims": []},
+        ],
+    }
+
+
+def _act_word(article: str, text: str, words: str, loaded: float) -> dict[str, Any]:
+    start, end = locate(text, words)
+    return {
+        "article": article,
+        "field": "text",
+        "start": start,
+        "end": end,
+        "text": words,
+        "term": words,
+        "family": words.split()[-1],
+        "loaded": loaded,
     }
 
 

@@ -18,7 +18,7 @@ from rashomon.pipeline import Advance, BaseStage, Batch, Pipeline, Stage
 from rashomon.store import AddResult, Store
 from store_fixtures import ELSEWHERE, HARBOUR, LATE, CountingNlp, LightRelate, light_stages, write_corpus
 
-CORPUS_STAGES = ["entities", "claims", "align", "provenance", "relate", "timeline"]
+CORPUS_STAGES = ["entities", "claims", "align", "provenance", "relate", "timeline", "framing"]
 
 
 @pytest.fixture(autouse=True)

@@ -40,6 +40,7 @@ def default_stages(config: Config) -> list[Stage]:
     from rashomon.claims.stage import ClaimsStage
     from rashomon.clean import CleanStage
     from rashomon.entities import EntitiesStage
+    from rashomon.framing.stage import FramingStage
     from rashomon.ingest import IngestStage
     from rashomon.nlp import NlpStage
     from rashomon.provenance import ProvenanceStage
@@ -57,6 +58,7 @@ def default_stages(config: Config) -> list[Stage]:
         ProvenanceStage(config),
         RelateStage(config),
         TimelineStage(config),
+        FramingStage(config),
     ]
 
 

@@ -20,7 +20,7 @@ from rashomon.config import Config
 from rashomon.model import Source
 from rashomon.pipeline import Batch, Stage
 
-PER_ARTICLE = ("ingest", "clean", "nlp", "attribution")
+PER_ARTICLE = ("ingest", "clean", "nlp", "attribution", "techniques")
 
 
 def _stages(config: Config) -> tuple[list[Stage], list[Stage]]:

@@ -24,6 +24,7 @@ from rashomon.model import (
     Token,
 )
 from rashomon.model.flag import Flag
+from rashomon.model.framing import Framing, TechniqueSpan
 from rashomon.model.reuse import Reuse
 from rashomon.model.timeline import TimelineEntry
 from rashomon.model.vectors import ClaimVectors
@@ -39,6 +40,7 @@ class Batch:
     tokens: tuple[Token, ...] = ()
     mentions: tuple[EntityMention, ...] = ()
     attributions: tuple[Attribution, ...] = ()
+    techniques: tuple[TechniqueSpan, ...] = ()
     entities: tuple[Entity, ...] = ()
     claims: tuple[Claim, ...] = ()
     vectors: ClaimVectors = field(default_factory=ClaimVectors)
@@ -48,6 +50,7 @@ class Batch:
     events: tuple[NewsEvent, ...] = ()
     timeline: tuple[TimelineEntry, ...] = ()
     flags: tuple[Flag, ...] = ()
+    framing: Framing = field(default_factory=Framing)
 
 
 ARTIFACTS: frozenset[str] = frozenset(f.name for f in fields(Batch))

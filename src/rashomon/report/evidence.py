@@ -1,7 +1,6 @@
 """The evidence map (``evidence.json``): rashomon's public output, built from the final batch.
 
-Lists that later stages fill (framing, flags) are present and empty until those stages exist, as the
-contract requires.
+Every list the contract names is present, empty when a stage found nothing.
 """
 
 from __future__ import annotations
@@ -12,6 +11,7 @@ from rashomon.model import Article, Claim, ClaimGroup, Entity, InputOutcome, Inp
 from rashomon.model.reuse import Reuse
 from rashomon.model.timeline import TimelineEntry
 from rashomon.pipeline import Batch
+from rashomon.report.evidence_framing import framing_evidence
 
 SCHEMA_ID = "rashomon/evidence-map@1"
 Evidence = dict[str, Any]
@@ -28,7 +28,7 @@ def build_evidence(batch: Batch) -> Evidence:
         "relations": [_relation(r) for r in batch.relations],
         "events": [_event(e) for e in batch.events],
         "timeline": [_timeline(t) for t in batch.timeline],
-        "framing": {"articles": {}, "labels": []},
+        "framing": framing_evidence(batch),
         "flags": [
             {"kind": f.kind, "message": f.message, "articles": list(f.articles), "claims": list(f.claims)}
             for f in batch.flags

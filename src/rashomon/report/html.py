@@ -15,9 +15,10 @@ from typing import Any
 
 from rashomon.report.html_articles import articles_section, overview
 from rashomon.report.html_claims import claims_section, contested_section, entities_section, groups_section
+from rashomon.report.html_framing import framing_section
 from rashomon.report.html_parts import article_anchor
 from rashomon.report.html_provenance import provenance_section
-from rashomon.report.html_story import events_section, flags_section, framing_section
+from rashomon.report.html_story import events_section, flags_section
 from rashomon.report.html_text import attr, bdi, esc
 from rashomon.report.html_timeline import timeline_section
 from rashomon.report.view import Story, outlet_name, read_story, string

@@ -331,24 +331,40 @@ def _events(story: Story) -> str:
 def _framing(story: Story) -> str:
     framing = record(story.evidence, "framing")
     per_article = record(framing, "articles")
-    rows = [
-        [
-            _article(story, article_id),
-            "; ".join(f"“{md(act)}”" for act in strings(record(per_article, article_id), "central_act")),
-            "; ".join(
-                f"“{md(string(s, 'text'))}” ({md(string(s, 'technique') or 'unnamed')})"
-                for s in records(per_article.get(article_id), "loaded")
-            ),
-            "; ".join(_group_title(story, g) for g in strings(record(per_article, article_id), "omits")),
-        ]
-        for article_id in per_article
-    ]
+    rows = [_framing_row(story, article_id, record(per_article, article_id)) for article_id in per_article]
     table = (
-        _table(["Article", "Names the central act", "Loaded language", "Leaves out"], rows)
+        _table(["Article", "Words for the central act", "Techniques", "Leaves out (heaviest 3)"], rows)
         if rows
         else _none("No per-article framing was recorded.")
     )
-    return "## Framing\n\n" + table + "\n\n" + _labels(story, records(framing, "labels"))
+    return (
+        "## Framing\n\n"
+        + _acts(records(framing, "acts"))
+        + table
+        + "\n\n"
+        + _labels(story, records(framing, "labels"))
+    )
+
+
+def _acts(acts: list[Record]) -> str:
+    out = ""
+    for act in acts:
+        loaded = {string(w, "term") or "": number(w, "loaded") or 0.0 for w in records(act, "words")}
+        terms = ", ".join(f"“{md(t)}” {v:.2f}" for t, v in sorted(loaded.items(), key=lambda p: (p[1], p[0])))
+        target = md(string(act, "target") or "the subject")
+        out += f"Words for the act done to {target}, neutral to loaded: {terms}\n\n"
+    return out
+
+
+def _framing_row(story: Story, article_id: str, framing: Record) -> list[str]:
+    spans = records(framing, "loaded")
+    return [
+        _article(story, article_id),
+        "; ".join(f"“{md(act)}”" for act in strings(framing, "central_act")),
+        "; ".join(f"“{md(string(s, 'text'))}” ({md(string(s, 'technique') or 'unnamed')})" for s in spans),
+        "; ".join(_group_title(story, g) for g in strings(framing, "omits")[:3])
+        + (f" (+{len(strings(framing, 'omits')) - 3} more)" if len(strings(framing, "omits")) > 3 else ""),
+    ]
 
 
 def _labels(story: Story, labels: list[Record]) -> str:

@@ -20,6 +20,7 @@ from rashomon.api import Analysis
 from rashomon.config import Config
 from rashomon.errors import UsageError
 from rashomon.model import Entity, Source
+from rashomon.model.framing import Framing
 from rashomon.pipeline import Batch, Pipeline, Progress, Stage
 from rashomon.pipeline.runner import SilentProgress
 from rashomon.report.evidence import Evidence, build_evidence
@@ -29,7 +30,7 @@ from rashomon.stories.online import Encoder
 # Artifacts that hold one record per article (or per part of one): a stage making only these is
 # per-article work, and a story's slice of the batch keeps the records of its articles.
 ARTICLE_ARTIFACTS = frozenset(
-    {"raw", "inputs", "articles", "sentences", "tokens", "mentions", "attributions"}
+    {"raw", "inputs", "articles", "sentences", "tokens", "mentions", "attributions", "techniques"}
 )
 # Artifacts story clustering reads: the stages making them run before the stories are found.
 CLUSTER_ARTIFACTS = frozenset({"raw", "inputs", "articles"})
@@ -136,6 +137,9 @@ def combined(front: Batch, stories: Sequence[Batch]) -> Batch:
         name: _unique(item for story in stories for item in getattr(story, name)) for name in _STORY_ARTIFACTS
     }
     merged["entities"] = _merge_entities(e for story in stories for e in story.entities)
+    merged["framing"] = Framing(
+        *(tuple(x for story in stories for x in getattr(story.framing, f.name)) for f in fields(Framing))
+    )
     articles = tuple(latest.get(a.id, a) for a in front.articles)
     return replace(front, articles=articles, **merged)  # type: ignore[arg-type]
 

@@ -1,0 +1,55 @@
+"""Headlines that assert what the body only hedges ("Almost Started WWIII Over a Lie" over a body that
+says "If this is the case, the U.S. almost started World War III ...").
+
+A headline claim in the outlet's own voice, not hedged, is compared with the body's claims of the same
+article by their sentence embeddings (the align stage's vectors). When the body claim closest to it is
+hedged, the headline states as fact what the body conditions: a flag of kind ``headline-overstates``
+naming both claims. Only close paraphrases are compared (cosine at least ``SAME_CLAIM_COSINE``): a
+headline that summarises the whole article matches no single claim and is left alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from rashomon.model import Article, Claim
+from rashomon.model.flag import Flag
+from rashomon.model.vectors import ClaimVectors
+
+KIND = "headline-overstates"
+# MiniLM cosine above which a body claim restates the headline. Not fitted on a benchmark (none pairs
+# headlines with hedged restatements); 0.6 is where STS paraphrase pairs start in MiniLM's model card
+# range, and on the example it separates restatements (0.65-0.92) from related sentences (0.46-0.59).
+SAME_CLAIM_COSINE = 0.6
+
+
+def overstating_headlines(
+    articles: Sequence[Article], claims: Sequence[Claim], vectors: ClaimVectors
+) -> list[Flag]:
+    rows = vectors.rows()
+    flags = []
+    for article in articles:
+        mine = [c for c in claims if c.article == article.id and c.id in rows]
+        titles = [c for c in mine if c.field == "title" and c.source_type == "own_voice" and not c.hedged]
+        body = [c for c in mine if c.field != "title"]
+        for title in titles:
+            match = _closest(title, body, vectors, rows)
+            if match is not None and match.hedged:
+                flags.append(_flag(article, title, match))
+    return flags
+
+
+def _closest(title: Claim, body: list[Claim], vectors: ClaimVectors, rows: dict[str, int]) -> Claim | None:
+    if not body:
+        return None
+    matrix = vectors.matrix[[rows[c.id] for c in body]]
+    similarity = matrix @ vectors.matrix[rows[title.id]]
+    best = int(np.argmax(similarity))
+    return body[best] if float(similarity[best]) >= SAME_CLAIM_COSINE else None
+
+
+def _flag(article: Article, title: Claim, body: Claim) -> Flag:
+    message = f"the headline states “{title.text}” as fact; the body hedges it: “{body.text}”"
+    return Flag(KIND, message, (article.id,), (title.id, body.id))

@@ -1,0 +1,92 @@
+"""The framing stage: how each article tells the story, every finding pointing at its words.
+
+Labels for the key entities side by side, the words each article uses for the story's central act on
+a neutral-to-loaded axis, omissions weighted by centrality, headlines that assert what the body hedges
+(added to ``flags``), and the article x claim-group matrix (asserts / hedges / disputes / omits).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any, ClassVar
+
+import numpy as np
+
+from rashomon.framing.acts import Candidate, assemble, central_acts
+from rashomon.framing.headlines import overstating_headlines
+from rashomon.framing.labels import entity_labels
+from rashomon.framing.loadedness import LoadednessAxis
+from rashomon.framing.matrix import stance_matrix
+from rashomon.framing.omissions import omissions
+from rashomon.framing.titles import parse_titles
+from rashomon.model.framing import Framing
+from rashomon.pipeline import Advance, BaseStage, Batch
+
+
+class FramingStage(BaseStage):
+    name: ClassVar[str] = "framing"
+    requires: ClassVar[frozenset[str]] = frozenset(
+        {"articles", "tokens", "entities", "claims", "vectors", "groups", "relations", "events", "flags"}
+    )
+    produces: ClassVar[frozenset[str]] = frozenset({"framing", "flags"})
+    version: ClassVar[str] = "1"
+
+    _encoder: Any = None
+    _nlp: Any = None
+
+    def __init__(self, config: Any, encoder: Any = None, nlp: Any = None) -> None:
+        super().__init__(config)
+        self._encoder, self._nlp = encoder, nlp
+
+    def warm_up(self) -> None:
+        from rashomon.nlp.embeddings import load_minilm
+        from rashomon.nlp.model import load_spacy
+
+        self._encoder = self._encoder or load_minilm()
+        self._nlp = self._nlp or load_spacy(self.config.spacy_model, self.config.limits.max_article_chars + 1)
+
+    def units(self, batch: Batch) -> int:
+        return 1
+
+    def run(self, batch: Batch, advance: Advance = lambda n: None) -> Batch:
+        if self._encoder is None or self._nlp is None:
+            self.warm_up()
+        titles = parse_titles(batch.articles, batch.entities, self._nlp)
+        candidates = central_acts(batch.articles, batch.tokens, batch.entities, titles)
+        axis = LoadednessAxis(self._encoder)
+        terms = sorted({c.term for c in candidates})
+        scores = dict(zip(terms, axis.scores(terms), strict=True))
+        acts = assemble(candidates, batch.entities, scores, _group_at(batch), self._similar)
+        omitted = omissions(batch.articles, batch.claims, batch.groups, batch.relations, batch.events)
+        framing = Framing(
+            acts=tuple(acts),
+            labels=tuple(entity_labels(batch.entities)),
+            omissions=tuple(omitted),
+            matrix=tuple(stance_matrix(batch.claims, batch.groups, batch.relations, omitted)),
+        )
+        flags = overstating_headlines(batch.articles, batch.claims, batch.vectors)
+        advance(1)
+        return replace(batch, framing=framing, flags=(*batch.flags, *flags))
+
+    def _similar(self, a: str, b: str) -> float:
+        vectors = np.asarray(self._encoder.encode([a, b], normalize_embeddings=True, show_progress_bar=False))
+        return float(vectors[0] @ vectors[1])
+
+
+def _group_at(batch: Batch) -> Callable[[Candidate], str | None]:
+    """The claim group of the claim whose span holds an act word (headline words: the headline claim)."""
+    group_of = {claim: group.id for group in batch.groups for claim in group.claims}
+    spans = [(c.article, c.field, c.start, c.end, c.id) for c in batch.claims]
+
+    def at(candidate: Candidate) -> str | None:
+        for article, claim_field, start, end, claim in spans:
+            if (
+                article == candidate.article
+                and claim_field == candidate.field
+                and start <= candidate.start < end
+            ):
+                return group_of.get(claim)
+        return None
+
+    return at
