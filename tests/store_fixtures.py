@@ -67,12 +67,14 @@ class LightRelate(RelateStage):
 
 def light_stages(config: Config | None = None) -> list[Stage]:
     from rashomon.claims.attribution.stage import AttributionStage
-    from rashomon.testing import FakeAttributionTagger
+    from rashomon.framing.techniques import TechniquesStage
+    from rashomon.testing import FakeAttributionTagger, FakeTechniqueDetector
 
     config = config or Config()
     swap: dict[str, Stage] = {
         "nlp": CountingNlp(config),
         "attribution": AttributionStage(config, tagger=FakeAttributionTagger()),
+        "techniques": TechniquesStage(config, detector=FakeTechniqueDetector()),
         "align": LightAlign(config),
         "relate": LightRelate(config),
     }

@@ -169,7 +169,7 @@ def test_a_changed_corpus_stage_recomputes_only_what_follows_it(tmp_path: Path) 
     with Store(tmp_path / "x.db", stages=stages) as store:
         result = add(store, corpus)
         assert result.reused_stages == ("nlp", "attribution", "entities", "claims", "align", "provenance")
-        assert result.recomputed_stages == ("relate", "timeline")
+        assert result.recomputed_stages == ("relate", "timeline", "framing")
 
 
 def test_a_changed_configuration_recomputes_per_article_results(tmp_path: Path) -> None:

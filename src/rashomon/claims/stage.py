@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import ClassVar
 
 from rashomon.claims.attribution.stage import to_spans
+from rashomon.claims.background import background_claims
 from rashomon.claims.build import build_claims
 from rashomon.claims.headline import headline_claim
 from rashomon.claims.segment import claim_spans
@@ -25,6 +26,7 @@ class ClaimsStage(BaseStage):
         {"articles", "sentences", "tokens", "entities", "attributions"}
     )
     produces: ClassVar[frozenset[str]] = frozenset({"claims"})
+    version: ClassVar[str] = "2"  # 2: background events inside attributed sentences
 
     def run(self, batch: Batch, advance: Advance = lambda n: None) -> Batch:
         sentences: dict[str, list[Sentence]] = defaultdict(list)
@@ -48,6 +50,9 @@ class ClaimsStage(BaseStage):
                 claims.extend([headline] if headline else [])
                 claims.extend(
                     build_claims(article, spans, sentences[article.id], tokens[article.id], mentions)
+                )
+                claims.extend(  # after the article's other claims: a sentence's own claim comes first
+                    background_claims(article, spans, sentences[article.id], tokens[article.id], mentions)
                 )
             advance(1)
         return replace(batch, claims=tuple(claims))

@@ -37,3 +37,6 @@ class Claim:
     cites: tuple[str, ...] = ()
     sentence: int | None = None
     dates: tuple[str, ...] = ()  # TimeML DATE values the claim states, resolved against its article's date
+    # An event the outlet states as background inside another sentence ("the drone strike that killed X
+    # on Jan. 3"), even when the sentence around it is someone else's word (claims/background.py).
+    background: bool = False

@@ -4,10 +4,15 @@ Why across groups: alignment may put "Soleimani was killed in a drone strike on 
 "Soleimani ... were assassinated ... near Baghdad airport on January 3, 2020" in different claim
 groups (one sentence carries more than the other). Both rest on the same widely witnessed event, and
 neither outlet is the other's source, so each should count that one public record, not its own
-reporting. The rule is narrow on purpose: two own-voice claims (no attribution, no cited outlet) from
-different articles (not copies of each other) are the same public event when they
+reporting. Own-voice claims include the background events the claim stage finds inside attributed
+sentences ("... for ordering the U.S. drone strike that killed Soleimani in Baghdad on Jan. 3," NBC
+reported: see ``claims/background.py``). The rule is narrow on purpose: two own-voice claims (no
+attribution, no cited outlet) from different articles (not copies of each other) are the same public
+event when they
 
-* state compatible dates, at least one to the day ("2020-01-03" fits "XXXX-01-03" and "2020-01"),
+* state compatible dates, at least one to the day ("2020-01-03" fits "XXXX-01-03" and "2020-01"; two
+  days may differ by one, ``DAY_TOLERANCE``, for time zones: "Jan. 2" in Washington is "3 January"
+  in Baghdad),
 * name at least one entity in common, and
 * say similar things: MiniLM cosine ≥ ``EVENT_COSINE`` where vectors exist, else two shared entities.
 
@@ -30,6 +35,10 @@ from rashomon.model.vectors import ClaimVectors
 EVENT_COSINE = (
     0.45  # the strike sentences of the example corpus score 0.55-0.7; unrelated same-day claims < 0.3
 )
+# Days two statements of one event may differ by: outlets date an event in their own time zone (a
+# strike at 1 a.m. on 3 January in Baghdad was the evening of 2 January in Washington). Within one
+# calendar month only (candidates meet in month buckets): "31 January" and "1 February" do not meet.
+DAY_TOLERANCE = 1
 BLOCK = 1024  # rows per similarity block: 1024 x n float32 stays small at any corpus size
 DATE = re.compile(r"^(\d{4}|XXXX)-(\d{2})(?:-(\d{2}))?$")
 
@@ -78,7 +87,7 @@ def _date(value: str) -> tuple[str, str, str] | None:
 
 def _compatible(a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:
     years = a[0] == b[0] or "XXXX" in (a[0], b[0])
-    days = a[2] == b[2] or not a[2] or not b[2]
+    days = not a[2] or not b[2] or abs(int(a[2]) - int(b[2])) <= DAY_TOLERANCE
     return years and a[1] == b[1] and days
 
 

@@ -47,7 +47,7 @@ class ProvenanceStage(BaseStage):
     name: ClassVar[str] = "provenance"
     requires: ClassVar[frozenset[str]] = frozenset({"articles", "claims", "groups"})
     produces: ClassVar[frozenset[str]] = frozenset({"groups", "reuse"})
-    version: ClassVar[str] = "2"
+    version: ClassVar[str] = "3"  # 3: public events one day apart are one
 
     def units(self, batch: Batch) -> int:
         return 1

@@ -99,6 +99,7 @@ def _claim(claim: Claim) -> dict[str, Any]:
         "cites": list(claim.cites),
         "sentence": claim.sentence,
         "dates": list(claim.dates),
+        "background": claim.background,
     }
 
 

@@ -84,6 +84,8 @@ def _sourcing(claim: Record) -> str:
     parts.append(badge(f"{quote} quote" if quote else "no quote", "plain"))
     if claim.get("hedged") is True:
         parts.append(badge("hedged", "hedged"))
+    if claim.get("background") is True:
+        parts.append(badge("stated as background", "background"))
     return " ".join(parts)
 
 

@@ -272,6 +272,8 @@ def _claim_row(story: Story, claim: Record) -> list[str]:
     sourcing = [string(claim, "source_type") or UNKNOWN, f"{string(claim, 'quote') or 'no'} quote"]
     if claim.get("hedged") is True:
         sourcing.append("hedged")
+    if claim.get("background") is True:
+        sourcing.append("stated as background")
     headline = "(headline) " if string(claim, "field") == "title" else ""
     return [
         _claim_no(story, claim_id),
