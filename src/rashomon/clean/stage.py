@@ -89,7 +89,7 @@ class CleanStage(BaseStage):
             source=raw.source,
             text=text,
             title=raw.title or cleaned.title,
-            outlet=raw.outlet or cleaned.outlet,
+            outlet=_outlet(raw, cleaned, text),
             byline=raw.byline or cleaned.byline,
             url=raw.url,
             published=self._published(raw, cleaned.published),
@@ -113,3 +113,11 @@ class CleanStage(BaseStage):
                 value=self.config.default_date, precision="day", source="user", evidence="--date"
             )
         return PublishedDate()
+
+
+def _outlet(raw: RawDocument, cleaned: CleanText, text: str) -> str | None:
+    """The input's own outlet first, then the page's, normalised by the registry; else what the text signs."""
+    from rashomon.outlets.identify import identify
+
+    byline = raw.byline or cleaned.byline
+    return identify([raw.outlet, cleaned.outlet], raw.url, byline, text, cleaned.removed).name

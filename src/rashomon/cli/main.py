@@ -105,6 +105,43 @@ def serve(db: Path, host: str, port: int, max_input_bytes: int) -> None:
     run_serve(db, host, port, Config(limits=Limits(max_input_bytes=max_input_bytes)))
 
 
+@cli.group(name="outlets", invoke_without_command=True)
+@click.option("--db", type=click.Path(path_type=Path), default="rashomon.db", show_default=True)
+@click.option(
+    "--ratings", "ratings_file", type=click.Path(path_type=Path), help="Import this CSV/JSON first."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print the profiles, with their evidence, as JSON.")
+@click.option(
+    "--outlet", default=None, help="Only this outlet, with the claims and articles behind each figure."
+)
+@click.option("--registry", type=click.Path(path_type=Path), help="Your own outlet registry (JSON) on top.")
+@click.pass_context
+def outlets(
+    ctx: click.Context,
+    db: Path,
+    ratings_file: Path | None,
+    as_json: bool,
+    outlet: str | None,
+    registry: Path | None,
+) -> None:
+    """Outlet profiles from the stored evidence: origins, echoes, sourcing, hedging, omissions, disputes."""
+    if ctx.invoked_subcommand is None:
+        from rashomon.cli.outlets import run_outlets
+
+        run_outlets(db, ratings_file, as_json, outlet, registry)
+
+
+@outlets.command(name="import-ratings")
+@click.argument("ratings_file", type=click.Path(path_type=Path))
+@click.option("--db", type=click.Path(path_type=Path), default="rashomon.db", show_default=True)
+@click.option("--registry", type=click.Path(path_type=Path), help="Your own outlet registry (JSON) on top.")
+def import_ratings_command(ratings_file: Path, db: Path, registry: Path | None) -> None:
+    """Import outlet ratings you may use (CSV/JSON: outlet, lean, reliability) into the store."""
+    from rashomon.cli.outlets import run_import
+
+    run_import(db, ratings_file, registry)
+
+
 @cli.command(name="eval")
 @click.argument("task", required=False)
 @click.option(

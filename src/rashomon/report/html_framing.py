@@ -117,9 +117,7 @@ def _techniques(framing: Record) -> str:
     counts = Counter(string(s, "technique") or "unnamed" for s in spans)
     words = max(1, int(number(framing, "words") or 0))
     rate = f'<div class="muted">{len(spans)} spans, {1000 * len(spans) / words:.1f} per 1,000 words</div>'
-    shown = "".join(
-        f"<li>{badge(t, 'technique')} ×{n}</li>" for t, n in counts.most_common()
-    )
+    shown = "".join(f"<li>{badge(t, 'technique')} ×{n}</li>" for t, n in counts.most_common())
     headline = ' <span class="muted">(headline)</span>'
     quotes = "".join(
         f'<li><q dir="auto">{bdi(string(s, "text") or "")}</q>'

@@ -177,8 +177,22 @@ def _v1(conn: sqlite3.Connection) -> None:
         conn.execute(statement)
 
 
+def _v2(conn: sqlite3.Connection) -> None:
+    """Outlet ratings the user imported (``rashomon outlets import-ratings``): rashomon ships none."""
+    conn.execute(
+        """CREATE TABLE outlet_ratings (
+            outlet_key TEXT PRIMARY KEY,
+            outlet TEXT NOT NULL,
+            lean TEXT,
+            reliability TEXT,
+            source TEXT NOT NULL,
+            imported TEXT NOT NULL
+        )"""
+    )
+
+
 Migration = Callable[[sqlite3.Connection], None]
-MIGRATIONS: list[Migration] = [_v1]
+MIGRATIONS: list[Migration] = [_v1, _v2]
 
 
 def schema_version(conn: sqlite3.Connection, path: Path) -> int:

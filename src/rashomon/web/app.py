@@ -24,10 +24,11 @@ from starlette.middleware.trustedhost import TrustedHostMiddleware
 from rashomon.config import Config
 from rashomon.errors import NotFound, RashomonError
 from rashomon.store.protocol import Workspace
-from rashomon.web import api, pages
+from rashomon.web import api, outlets, pages
 from rashomon.web.forms import LengthRequired, PayloadTooLarge
 from rashomon.web.jobs import JobRunner
 from rashomon.web.layout import error_body, page
+from rashomon.web.outlets import OutletsService, RatingsSource, default_ratings
 from rashomon.web.reader import Reader
 from rashomon.web.security import HEADERS, SameOriginPosts, SecurityHeaders, allowed_hosts
 from rashomon.web.state import Services
@@ -47,9 +48,16 @@ TITLES = {
 
 
 def create_app(
-    workspace: Workspace, *, max_upload_bytes: int | None = None, bind_host: str = "127.0.0.1"
+    workspace: Workspace,
+    *,
+    max_upload_bytes: int | None = None,
+    bind_host: str = "127.0.0.1",
+    ratings: RatingsSource | None = None,
 ) -> FastAPI:
-    """The ASGI app over a workspace; the caller owns the workspace and closes it after the server stops."""
+    """The ASGI app over a workspace; the caller owns the workspace and closes it after the server stops.
+
+    ``ratings`` gives the user's outlet ratings; by default, those imported into the store.
+    """
     reader = Reader(workspace)
     runner = JobRunner(workspace, on_done=lambda result: reader.forget(result.story_id))
     limit = max_upload_bytes if max_upload_bytes is not None else Config().limits.max_input_bytes
@@ -69,8 +77,11 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.services = Services(reader, runner, limit)
+    app.state.outlets = OutletsService(reader, ratings or default_ratings(workspace))
     app.include_router(api.router)
+    app.include_router(outlets.api_router)
     app.include_router(pages.router)
+    app.include_router(outlets.router)
     app.add_middleware(SameOriginPosts)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=allowed_hosts(bind_host))
     app.add_middleware(SecurityHeaders)

@@ -35,7 +35,8 @@ def page(title: str, body: str, *, query: str = "", head: str = "", status_class
 def _site_header(query: str) -> str:
     return (
         '<header class="site"><a class="brand" href="/">rashomon</a>'
-        '<nav><a href="/">Stories</a><a href="/add">Add articles</a><a href="/docs">API</a></nav>'
+        '<nav><a href="/">Stories</a><a href="/outlets">Outlets</a><a href="/add">Add articles</a>'
+        '<a href="/docs">API</a></nav>'
         '<form class="search" action="/search" method="get" role="search">'
         f'<input type="search" name="q" value="{attr(query)}" maxlength="200" '
         'placeholder="Search articles and claims" aria-label="Search articles and claims">'

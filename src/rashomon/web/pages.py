@@ -7,10 +7,11 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from rashomon.web import views
+from rashomon.web import outlets_views, views
 from rashomon.web.assets import assets
 from rashomon.web.forms import read_sources
 from rashomon.web.geometry import registered_css
+from rashomon.web.outlets import outlets_service
 from rashomon.web.reader import find_article
 from rashomon.web.security import checked_id
 from rashomon.web.state import Services, services
@@ -26,12 +27,16 @@ def story_list(deps: Deps) -> HTMLResponse:
 
 
 @router.get("/stories/{story_id}")
-def story_page(story_id: str, deps: Deps) -> HTMLResponse:
+def story_page(story_id: str, request: Request, deps: Deps) -> HTMLResponse:
     summary, story = deps.reader.story(story_id)
+    outlets = outlets_service(request)
+    ratings = outlets.ratings()  # importing ratings changes the coverage bar: part of the page's version
     html = deps.reader.page(
         ("story", story_id),
-        summary.updated,
-        lambda: views.story_page(summary, story, deps.max_upload_bytes),
+        f"{summary.updated} {ratings.digest}",
+        lambda: outlets_views.story_page(
+            summary, story, deps.max_upload_bytes, outlets.coverage(story_id, story, ratings), ratings
+        ),
     )
     return HTMLResponse(html)
 

@@ -10,7 +10,6 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from rashomon.report.html import render_body
 from rashomon.report.html_articles import article_card, legend
 from rashomon.report.html_claims import article_claims
 from rashomon.report.html_parts import (
@@ -110,17 +109,6 @@ def _date_span(first: str | None, last: str | None) -> str:
 
 
 # --- story page ----------------------------------------------------------------------------------------
-
-
-def story_page(summary: StorySummary, story: Story, max_bytes: int) -> str:
-    """The evidence map: the report's sections, with articles listed as links to their own pages."""
-    body = (
-        crumbs(("Stories", "/"), (summary.title or "untitled story", None))
-        + f'<div class="report">{render_body(story, articles=articles_table)}</div>'
-        + '<section id="add" class="page"><h2>Add articles to this story</h2>'
-        + f"{add_form(summary.id, max_bytes)}</section>"
-    )
-    return page(summary.title or "Story", body)
 
 
 def articles_table(story: Story) -> str:
