@@ -10,9 +10,18 @@ import numpy as np
 import numpy.typing as npt
 import pytest
 
+from rashomon.errors import DataError
 from rashomon.model import Article, PublishedDate
 from rashomon.stories.assign import assign_stories
-from rashomon.stories.features import StoryArticle, article_terms, day_number
+from rashomon.stories.background import count_background, shipped_background
+from rashomon.stories.features import (
+    NO_BACKGROUND,
+    Background,
+    StoryArticle,
+    article_terms,
+    day_number,
+    frequencies_of,
+)
 from rashomon.stories.online import MAX_CANDIDATES, cluster_articles, cluster_with_stats
 
 FLOOD = (
@@ -65,6 +74,45 @@ def test_invented_stories_are_separated() -> None:
     ]
     labels = cluster_articles(articles, leads=fake_encode([a.lead for a in articles]))
     assert labels[0] == labels[2] and labels[1] == labels[3] and labels[0] != labels[1]
+
+
+def test_background_keeps_a_run_wide_name_heavy() -> None:
+    # In a run of three, "Quenby" is in every article and "council" in one: the run alone ranks the name
+    # below the common word; a background where "council" is everywhere and "Quenby" absent reverses it.
+    texts = [FLOOD, FLOOD.replace("the Bellhaven council said", "rescuers said"), "Mayor Idris Quenby spoke."]
+    terms = [article_terms(StoryArticle(str(i), "", text)) for i, text in enumerate(texts)]
+    alone = frequencies_of(terms, NO_BACKGROUND).weigh(terms[0])["words"]
+    assert alone["quenby"] < alone["council"]
+    news = {space: {"council": 900} for space in ("words", "title", "names", "entities")}
+    blended = frequencies_of(terms, Background(1000, news, 100.0)).weigh(terms[0])["words"]
+    assert blended["quenby"] > blended["council"]
+
+
+def test_background_counts_are_thresholded_and_sorted() -> None:
+    visitors = ("Ada", "Bo", "Bo", "Bo")
+    articles = [
+        StoryArticle(str(i), "Dam bursts", f"Quenby spoke. {v} came.") for i, v in enumerate(visitors)
+    ]
+    documents, frequency = count_background(articles, min_df=3)
+    assert documents == 4
+    assert frequency["names"] == {"bo": 3, "dam": 4, "quenby": 4}  # "Ada" (in one) is left out
+    assert frequency["title"] == {"bursts": 4, "dam": 4}
+    assert list(frequency["words"]) == sorted(frequency["words"])
+
+
+def test_shipped_background_is_the_fingerprinted_table(tmp_path: Path) -> None:
+    from rashomon.stories.background import BACKGROUND_PATH
+
+    table = shipped_background()
+    assert table.documents == 4000 and table.mass > 0
+    names = table.frequency["names"]
+    assert names["president"] > 50 * names.get("soleimani", 1)  # common in news vs a rare name
+    data = json.loads(BACKGROUND_PATH.read_text(encoding="utf-8"))
+    canonical = json.dumps(data["frequency"], sort_keys=True, separators=(",", ":"))
+    assert hashlib.sha256(canonical.encode()).hexdigest() == data["fingerprint"]["frequency_sha256"]
+    assert min(min(counts.values()) for counts in data["frequency"].values()) >= data["min_df"]
+    with pytest.raises(DataError):
+        shipped_background.__wrapped__(tmp_path / "absent.json")
 
 
 def test_time_window_keeps_years_apart_stories_apart() -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from rashomon.model import Article
 from rashomon.model.ids import content_id
+from rashomon.stories.background import shipped_background
 from rashomon.stories.features import StoryArticle, article_terms, day_number, frequencies_of
 from rashomon.stories.online import Encoder, OnlineModel, cluster_articles, encode_leads, groups_of
 
@@ -60,7 +61,7 @@ def _story(articles: Sequence[Article], readable: Sequence[StoryArticle]) -> Sto
 
 def _title(articles: Sequence[Article], readable: Sequence[StoryArticle]) -> str:
     terms = [article_terms(a) for a in readable]
-    weigh = frequencies_of(terms).weigh
+    weigh = frequencies_of(terms, shipped_background()).weigh
     vectors = [weigh(t)["words"] for t in terms]
     total: dict[str, float] = {}
     for vector in vectors:

@@ -97,10 +97,32 @@ def day_number(value: str | None) -> float | None:
         return None
 
 
-class DocumentFrequencies:
-    """Document frequencies per sub-space; ``weigh`` turns counts into L2-normalised TF-IDF vectors."""
+@dataclass(frozen=True, slots=True)
+class Background:
+    """Document frequencies of a general news sample per sub-space (``stories.background``), added to a
+    run's own so that IDF is meaningful in a run of 5 articles as in one of 20,000. The sample counts as
+    ``mass`` documents (its frequencies scaled to that many): a prior that rules a small run and fades
+    as the run grows past it."""
 
-    def __init__(self) -> None:
+    documents: int
+    frequency: Mapping[str, Mapping[str, int]]
+    mass: float
+
+    @property
+    def scale(self) -> float:
+        return self.mass / self.documents if self.documents else 0.0
+
+
+NO_BACKGROUND = Background(0, {space: {} for space in SUBSPACES}, 0.0)
+
+
+class DocumentFrequencies:
+    """Document frequencies per sub-space; ``weigh`` turns counts into L2-normalised TF-IDF vectors.
+
+    The counts are the run's plus the ``background``'s: the run read as if appended to that sample."""
+
+    def __init__(self, background: Background = NO_BACKGROUND) -> None:
+        self.background = background
         self.documents = 0
         self.frequency: dict[str, Counter[str]] = {space: Counter() for space in SUBSPACES}
 
@@ -114,9 +136,11 @@ class DocumentFrequencies:
 
     def _vector(self, space: str, counts: Mapping[str, int]) -> Vector:
         frequency = self.frequency[space]
-        n = self.documents
+        prior, scale = self.background.frequency[space], self.background.scale
+        n = self.documents + self.background.mass
         weights = {
-            term: (1 + math.log(count)) * (math.log((1 + n) / (1 + frequency[term])) + 1)
+            term: (1 + math.log(count))
+            * (math.log((1 + n) / (1 + frequency[term] + scale * prior.get(term, 0))) + 1)
             for term, count in counts.items()
         }
         if len(weights) > TOP_TERMS:
@@ -125,8 +149,10 @@ class DocumentFrequencies:
         return {term: w / norm for term, w in weights.items()}
 
 
-def frequencies_of(terms: Iterable[ArticleTerms]) -> DocumentFrequencies:
-    found = DocumentFrequencies()
+def frequencies_of(
+    terms: Iterable[ArticleTerms], background: Background = NO_BACKGROUND
+) -> DocumentFrequencies:
+    found = DocumentFrequencies(background)
     for item in terms:
         found.add(item)
     return found

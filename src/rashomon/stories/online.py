@@ -25,9 +25,11 @@ import numpy as np
 import numpy.typing as npt
 
 from rashomon.errors import DataError
+from rashomon.stories.background import shipped_background
 from rashomon.stories.features import (
     SUBSPACES,
     ArticleTerms,
+    Background,
     DocumentFrequencies,
     StoryArticle,
     Vector,
@@ -221,9 +223,10 @@ def cluster_articles(
     articles: Sequence[StoryArticle],
     model: OnlineModel | None = None,
     leads: npt.NDArray[np.float32] | None = None,
+    background: Background | None = None,
 ) -> list[int]:
     """Story label per article (labels numbered by first appearance in the stream)."""
-    labels, _ = cluster_with_stats(articles, model, leads)
+    labels, _ = cluster_with_stats(articles, model, leads, background)
     return labels
 
 
@@ -231,15 +234,20 @@ def cluster_with_stats(
     articles: Sequence[StoryArticle],
     model: OnlineModel | None = None,
     leads: npt.NDArray[np.float32] | None = None,
+    background: Background | None = None,
 ) -> tuple[list[int], int]:
     """Labels and the number of article-story comparisons made (the cost the blocking bounds).
 
     ``leads`` are unit vectors of the articles' leads (``StoryArticle.lead``), row per article; MiniLM
-    encodes them when not given."""
+    encodes them when not given. ``background``: the document frequencies added to the batch's (the
+    shipped table when None, the one the model was fitted with)."""
     vectors = encode_leads(articles) if leads is None else leads
-    # IDF from the whole batch in one linear pass; a live feed would keep running counts instead. The
-    # terms are read again in the second pass rather than kept: +15% time, half the peak memory.
-    stream = StoryStream(model or read_online_model(), frequencies_of(article_terms(a) for a in articles))
+    # IDF from the batch in one linear pass plus the background table; a live feed would keep running
+    # counts instead. The terms are read again in the second pass rather than kept: +15% time, half the
+    # peak memory.
+    counted = (article_terms(a) for a in articles)
+    frequencies = frequencies_of(counted, shipped_background() if background is None else background)
+    stream = StoryStream(model or read_online_model(), frequencies)
     labels = [0] * len(articles)
     for index in stream_order(articles):
         terms = article_terms(articles[index])
