@@ -38,6 +38,8 @@ class FramingStage(BaseStage):
     def __init__(self, config: Any, encoder: Any = None, nlp: Any = None) -> None:
         super().__init__(config)
         self._encoder, self._nlp = encoder, nlp
+        self._word_vectors: dict[str, Any] = {}
+        self._axis: LoadednessAxis | None = None
 
     def warm_up(self) -> None:
         from rashomon.nlp.embeddings import load_minilm
@@ -54,7 +56,9 @@ class FramingStage(BaseStage):
             self.warm_up()
         titles = parse_titles(batch.articles, batch.entities, self._nlp)
         candidates = central_acts(batch.articles, batch.tokens, batch.entities, titles)
-        axis = LoadednessAxis(self._encoder)
+        if self._axis is None:
+            self._axis = LoadednessAxis(self._encoder)
+        axis = self._axis
         terms = sorted({c.term for c in candidates})
         scores = dict(zip(terms, axis.scores(terms), strict=True))
         acts = assemble(candidates, batch.entities, scores, _group_at(batch), self._similar)
@@ -70,8 +74,12 @@ class FramingStage(BaseStage):
         return replace(batch, framing=framing, flags=(*batch.flags, *flags))
 
     def _similar(self, a: str, b: str) -> float:
-        vectors = np.asarray(self._encoder.encode([a, b], normalize_embeddings=True, show_progress_bar=False))
-        return float(vectors[0] @ vectors[1])
+        """Cosine of two act words; each word is embedded once per process."""
+        missing = [w for w in (a, b) if w not in self._word_vectors]
+        if missing:
+            found = self._encoder.encode(missing, normalize_embeddings=True, show_progress_bar=False)
+            self._word_vectors.update(zip(missing, np.asarray(found, dtype=np.float32), strict=True))
+        return float(self._word_vectors[a] @ self._word_vectors[b])
 
 
 def _group_at(batch: Batch) -> Callable[[Candidate], str | None]:
