@@ -2,16 +2,15 @@
 
 An act word is a predicate whose *patient* is a key entity, read off the dependency parse: a verb whose
 object (or passive subject) is a mention of the entity ("killed Soleimani", "Soleimani was killed"), a
-noun whose "of" complement is ("the assassination of Soleimani"), a noun with the entity as possessor or
-compound ("Soleimani's killing"), a noun whose relative or participial clause is such a verb ("the
-strike that killed Soleimani"), and the noun phrase a verb of the act heads in a headline ("War Crime
-Murder of Top Iranian General"). The phrase kept is the head with its compound and adjective modifiers
-("drone strike", "war crime murder"), entity words left out.
+noun whose "of" complement is ("the assassination of Soleimani", "War Crime Murder of Top Iranian
+General" in a headline), and a noun whose relative or participial clause is such a verb ("the strike
+that killed Soleimani"). A mention is a name, an alias or a label some article gave the entity. The
+phrase kept is the head with its compound and adjective modifiers ("drone strike", "war crime murder"),
+entity words left out.
 
-The target is the entity most articles describe as the patient of an act. A word family (verb and
-nominalisation share one: "kill"/"killing") belongs to the central act when it reaches two articles,
-or is tied in one sentence to a family that does ("the strike that killed"). What a single article
-alone says was done to the target once ("met", "praised") stays out.
+The target is the entity most articles describe as the patient of an act. Which word families belong to
+its central act is decided in ``assemble``; what a single article alone says was done to the target
+once ("met", "praised") stays out.
 """
 
 from __future__ import annotations
@@ -30,23 +29,7 @@ MODIFIER_DEPS = frozenset({"compound", "amod"})
 PATIENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "FAC", "NORP"})
 PRIORITY = {"PERSON": 0, "ORG": 1, "FAC": 2, "GPE": 3, "NORP": 4}
 # Verbs whose object is what was said or thought, never an act done to it.
-NOT_ACTS = frozenset(
-    {
-        "say",
-        "tell",
-        "call",
-        "name",
-        "describe",
-        "quote",
-        "cite",
-        "mention",
-        "report",
-        "write",
-        "know",
-        "be",
-        "have",
-    }
-)
+NOT_ACTS = frozenset("say tell call name describe quote cite mention report write know be have".split())
 MIN_ARTICLES = 2  # a family reported by one article only is that article's detail, not the story's act
 
 
@@ -166,15 +149,16 @@ def _eventive(token: Token, verbs: set[str]) -> bool:
     return family != token.lemma.lower() or family in verbs or token.dep == "ROOT"
 
 
-def _noun_target(token: Token, children: dict[int, list[Token]], target_of: object) -> str | None:
+def _noun_target(
+    token: Token, children: dict[int, list[Token]], target_of: Callable[[Token], str | None]
+) -> str | None:
     """ "the killing of X". Possessors and compounds are left out: "Trump's order", "U.S. drone strike"
     name the agent as often as the patient."""
-    assert callable(target_of)
     for child in children[token.index]:
         if child.dep == "prep" and child.lemma.lower() == "of":
             for pobj in children[child.index]:
                 if pobj.dep == "pobj" and (found := target_of(pobj)):
-                    return str(found)
+                    return found
     return None
 
 
