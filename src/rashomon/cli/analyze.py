@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeVar
 
 import click
 
@@ -15,18 +17,53 @@ from rashomon.model import InputStatus
 from rashomon.pipeline import Batch
 from rashomon.report.evidence import build_evidence
 
+if TYPE_CHECKING:
+    from rashomon.stories.run import StoryRun as FinishedRun
+
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
+Command = TypeVar("Command", bound=Callable[..., object])
+
+
+def engine_options(command: Command) -> Command:
+    """``--engine``, ``--address`` and ``--workers`` for ``rashomon analyze`` (see docs/scale.md)."""
+    options = [
+        click.option(
+            "--engine",
+            type=click.Choice(["local", "ray"]),
+            default="local",
+            show_default=True,
+            help="Where to run: this process, or Ray (pip install 'rashomon[ray]').",
+        ),
+        click.option("--address", default=None, help="With --engine ray: a running Ray cluster (ray://...)."),
+        click.option("--workers", type=click.IntRange(1), default=2, show_default=True, help="Ray actors."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
 
 
 def run_analyze(
-    inputs: list[str], out_dir: Path, formats: list[str], config: Config, quiet: bool, db: Path | None = None
+    inputs: list[str],
+    out_dir: Path,
+    formats: list[str],
+    config: Config,
+    quiet: bool,
+    db: Path | None = None,
+    engine: str = "local",
+    address: str | None = None,
+    workers: int = 2,
 ) -> int:
     from rashomon.stories.run import StoryRun, analyze_stories, write_story_reports
 
     progress = choose_progress(quiet)
     stories: StoryRun | None = None  # a mixed corpus: one evidence map per story (rashomon.stories)
     try:
-        if db is not None:
+        if db is not None and engine == "ray":
+            raise UsageError("--engine ray does not write a store yet", hint="leave out --db")
+        if engine == "ray":
+            stories = analyze_on_ray(inputs, config, out_dir, progress, address, workers)
+            analysis = stories.analysis
+        elif db is not None:
             analysis = analyze_into_store(inputs, config, db, progress, quiet)
         else:
             stories = analyze_stories(
@@ -86,3 +123,20 @@ def analyze_into_store(
             click.echo(f"rashomon: {store.describe(result)}", err=True)
             click.echo(f"rashomon: story {result.story_id} in {db}", err=True)
         return Analysis(Batch(), store.evidence(result.story_id))
+
+
+def analyze_on_ray(
+    inputs: list[str],
+    config: Config,
+    out_dir: Path,
+    progress: BarProgress | PlainProgress | None,
+    address: str | None,
+    workers: int,
+) -> FinishedRun:
+    """The Ray engine: the same maps as the local one, plus each article's records as Parquet."""
+    from rashomon.engine.ray_run import RayOptions, analyze_ray
+
+    options = RayOptions(workers=workers, address=address)
+    stdin = sys.stdin.buffer if "-" in inputs else None
+    parquet = out_dir / "articles.parquet"
+    return analyze_ray(inputs, config, options=options, progress=progress, stdin=stdin, parquet=parquet)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from rashomon.cli.analyze import engine_options
 from rashomon.config import Config, Limits
 from rashomon.errors import RashomonError
 
@@ -57,6 +58,7 @@ def cli() -> None:
     help="Also keep everything in this SQLite store (./rashomon.db when given without a path).",
 )
 @click.option("--quiet", is_flag=True, help="No progress output.")
+@engine_options
 def analyze(
     inputs: tuple[str, ...],
     out_dir: Path,
@@ -65,12 +67,27 @@ def analyze(
     max_input_bytes: int,
     db: Path | None,
     quiet: bool,
+    engine: str,
+    address: str | None,
+    workers: int,
 ) -> None:
     """Analyse article files, folders, globs, or '-' (JSON Lines on stdin)."""
     from rashomon.cli.analyze import run_analyze
 
     config = Config(default_date=default_date, limits=Limits(max_input_bytes=max_input_bytes))
-    sys.exit(run_analyze(list(inputs), out_dir, formats.split(","), config, quiet, db=db))
+    sys.exit(
+        run_analyze(
+            list(inputs),
+            out_dir,
+            formats.split(","),
+            config,
+            quiet,
+            db=db,
+            engine=engine,
+            address=address,
+            workers=workers,
+        )
+    )
 
 
 @cli.command(name="export")

@@ -1,0 +1,72 @@
+"""The two kinds of Ray worker. Both build their stages once (``warm_up``) and then serve many calls.
+
+``ArticleWorker`` is the callable class Ray Data's ``map_batches`` runs in an actor pool: a batch of
+articles in, each article's per-article records out. ``CorpusWorker`` becomes a Ray actor that runs the
+corpus stages on one story's slice of the batch at a time. Neither imports Ray: they are plain classes,
+so the wire format and the stage handling are tested without a cluster.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
+from typing import Any
+
+from rashomon.engine import wire
+from rashomon.pipeline import Batch, Pipeline
+from rashomon.pipeline.cache import split_by_article
+
+
+class ArticleWorker:
+    """Runs the per-article stages on batches of articles (rows ``{"id", "article"}`` of codec JSON)."""
+
+    def __init__(self, factory: str, config: str, names: Sequence[str], given: Sequence[str]) -> None:
+        stages = wire.build_stages(factory, wire.load_config(config), names)
+        self.pipeline = Pipeline(stages, given=frozenset(given))
+        self.pipeline.warm_up()
+        self.produces = frozenset().union(*(stage.produces for stage in stages))
+
+    def __call__(self, rows: Mapping[str, Any]) -> dict[str, list[str]]:
+        articles = tuple(wire.load_article(str(text)) for text in rows["article"])
+        ids = [article.id for article in articles]
+        made = self.pipeline.run(Batch(articles=articles)).batch
+        slices = split_by_article(made, self.produces, ids)
+        return {"id": ids, "records": [wire.dump_artifacts(slices[key]) for key in ids]}
+
+
+class CorpusWorker:
+    """Runs the corpus stages on one story's batch at a time; returns the finished batch and stage times."""
+
+    def __init__(self, factory: str, config: str, names: Sequence[str], given: Sequence[str]) -> None:
+        stages = wire.build_stages(factory, wire.load_config(config), names)
+        self.pipeline = Pipeline(stages, given=frozenset(given))
+        self.pipeline.warm_up()
+
+    def run(self, batch: str) -> tuple[str, dict[str, float]]:
+        result = self.pipeline.run(wire.load_batch(batch))
+        return wire.dump_batch(result.batch), result.stage_seconds
+
+
+def shipped(batch: Batch) -> Batch:
+    """The batch without what no corpus stage reads (the inputs' bytes and raw documents): less to send."""
+    return replace(batch, sources=(), raw=())
+
+
+def restored(result: Batch, sent_from: Batch) -> Batch:
+    """A corpus worker's result with the sources and raw documents ``shipped`` left out put back."""
+    return replace(result, sources=sent_from.sources, raw=sent_from.raw)
+
+
+def merge_article_results(batch: Batch, rows: Sequence[Mapping[str, Any]], produces: frozenset[str]) -> Batch:
+    """Each artifact laid out article by article in the batch's article order, as one local run makes it."""
+    found = {str(row["id"]): wire.load_artifacts(str(row["records"])) for row in rows}
+    merged: dict[str, Any] = {
+        name: tuple(record for article in batch.articles for record in found[article.id][name])
+        for name in produces
+    }
+    return replace(batch, **merged)
+
+
+def timed(seconds: dict[str, float], name: str, started: float) -> None:
+    seconds[name] = seconds.get(name, 0.0) + time.perf_counter() - started
