@@ -67,14 +67,15 @@ class LightRelate(RelateStage):
 
 def light_stages(config: Config | None = None) -> list[Stage]:
     from rashomon.claims.attribution.stage import AttributionStage
+    from rashomon.framing.propaganda.fake import FakePropagandaDetector
     from rashomon.framing.techniques import TechniquesStage
-    from rashomon.testing import FakeAttributionTagger, FakeTechniqueDetector
+    from rashomon.testing import FakeAttributionTagger
 
     config = config or Config()
     swap: dict[str, Stage] = {
         "nlp": CountingNlp(config),
         "attribution": AttributionStage(config, tagger=FakeAttributionTagger()),
-        "techniques": TechniquesStage(config, detector=FakeTechniqueDetector()),
+        "techniques": TechniquesStage(config, detector=FakePropagandaDetector()),
         "align": LightAlign(config),
         "relate": LightRelate(config),
     }

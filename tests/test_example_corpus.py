@@ -60,7 +60,7 @@ def test_metadata_is_found_or_left_null(evidence: dict) -> None:  # type: ignore
     by_file = {Path(a["source"]).name[:3]: a for a in evidence["articles"]}
     assert by_file["003"]["title"] is None  # its first line is a sentence of the body
     assert by_file["004"]["byline"] == "AFP Staff"
-    # "By AFP Staff" is American Free Press's byline signature, not Agence France-Presse (outlets/registry.json)
+    # "By AFP Staff" is American Free Press's byline, not Agence France-Presse (outlets/registry.json)
     assert by_file["004"]["outlet"] == "American Free Press"
     published = by_file["000"]["published"]  # nothing on that page dates it: at most an inference
     assert published["value"] is None or (published["source"] == "inferred" and published["evidence"])

@@ -268,6 +268,8 @@ def test_the_example_corpus_framing_points(example_evidence: dict[str, Any]) -> 
     terms = {w["term"] for act in framing["acts"] for w in act["words"]}
     assert {"drone strike", "war crime murder", "taking out", "assassination"} <= terms
     assert "war crime murder" in framing["articles"][press_tv]["central_act"]
+    headline = [s["technique"] for s in framing["articles"][press_tv]["loaded"] if s["field"] == "title"]
+    assert {"Loaded_Language", "Name_Calling,Labeling"} & set(headline)
     overstated = [f for f in evidence["flags"] if f["kind"] == KIND]
     assert [f["articles"] for f in overstated] == [[afp]]
     injuries = [g for g in evidence["groups"] if "brain injur" in g["summary"]]
@@ -284,3 +286,35 @@ def test_auc_counts_pairs_and_ties() -> None:
     assert auc([0.1], [0.9]) == 0.0
     assert auc([0.5], [0.5]) == 0.5
     assert auc([0.9, 0.3], [0.5]) == 0.5
+
+
+class _FragmentDetector:
+    """Returns fixed spans: one real finding and one function-word fragment."""
+
+    def warm_up(self) -> None:
+        return None
+
+    def detect(self, text: str, sentences: object, tokens: object) -> list[Any]:
+        return self.detect_text(text)
+
+    def detect_text(self, text: str) -> list[Any]:
+        from rashomon.framing.propaganda import TechniqueSpan as Found
+
+        word = text.index("disgraceful")
+        return [Found(word, word + 11, "Loaded_Language", 0.91234), Found(0, 4, "Repetition", 0.3)]
+
+
+def test_the_techniques_stage_records_title_and_body_spans_and_drops_fragments() -> None:
+    from rashomon.config import Config
+    from rashomon.framing.techniques import TechniquesStage
+    from rashomon.pipeline import Batch
+
+    article = Article(
+        "art_a", "a.txt", "This disgraceful vote.", title="This disgraceful vote", language="en"
+    )
+    batch = TechniquesStage(Config(), detector=_FragmentDetector()).run(Batch(articles=(article,)))
+    found = [(t.field, t.text, t.technique, t.score) for t in batch.techniques]
+    assert found == [
+        ("text", "disgraceful", "Loaded_Language", 0.912),
+        ("title", "disgraceful", "Loaded_Language", 0.912),
+    ]

@@ -49,7 +49,7 @@ def test_example_twice_then_one_more_article(tmp_path: Path) -> None:
     assert "stored 5 new articles, 0 already stored" in first
     second = analyze(tmp_path, "two", str(EXAMPLE))
     assert "stored 0 new articles, 5 already stored" in second
-    assert "reused per-article results for 5 articles (nlp, attribution)" in second
+    assert "reused per-article results for 5 articles (nlp, attribution, techniques)" in second
     assert "recomputed nothing" in second
     assert articles_stored(tmp_path / "x.db") == 5
     once = json.loads((tmp_path / "one" / "evidence.json").read_text(encoding="utf-8"))
@@ -59,8 +59,8 @@ def test_example_twice_then_one_more_article(tmp_path: Path) -> None:
     invented.write_text(INVENTED, encoding="utf-8")
     third = analyze(tmp_path, "three", str(EXAMPLE), str(invented))
     assert "stored 1 new article, 5 already stored" in third
-    assert "reused per-article results for 5 articles (nlp, attribution)" in third
-    assert "recomputed nlp (1 article), attribution (1 article), entities, claims" in third
+    assert "reused per-article results for 5 articles (nlp, attribution, techniques)" in third
+    assert "recomputed nlp (1 article), attribution (1 article), techniques (1 article), entities, claims" in third
     assert articles_stored(tmp_path / "x.db") == 6
     grown = json.loads((tmp_path / "three" / "evidence.json").read_text(encoding="utf-8"))
     fresh = rashomon.analyze([str(EXAMPLE), str(invented)]).evidence

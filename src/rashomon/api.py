@@ -41,6 +41,7 @@ def default_stages(config: Config) -> list[Stage]:
     from rashomon.clean import CleanStage
     from rashomon.entities import EntitiesStage
     from rashomon.framing.stage import FramingStage
+    from rashomon.framing.techniques import TechniquesStage
     from rashomon.ingest import IngestStage
     from rashomon.nlp import NlpStage
     from rashomon.provenance import ProvenanceStage
@@ -52,6 +53,7 @@ def default_stages(config: Config) -> list[Stage]:
         CleanStage(config),
         NlpStage(config),
         AttributionStage(config),
+        TechniquesStage(config),
         EntitiesStage(config),
         ClaimsStage(config),
         AlignStage(config),

@@ -3,7 +3,8 @@
 ``FakeAttributionTagger`` finds "<content>, <Source> said" by pattern, standing in for the trained
 tagger.
 
-``FakeTechniqueDetector`` marks a handful of loaded words, standing in for the propaganda tagger.
+``FakePropagandaDetector`` (from ``framing.propaganda.fake``) marks a handful of loaded words, standing
+in for the propaganda tagger.
 
 ``FakeNlpStage`` splits sentences and tokens with regular expressions and calls runs of capitalised
 words entities; it produces the same records as the real nlp stage, so every later stage can be tested.
@@ -12,7 +13,7 @@ words entities; it produces the same records as the real nlp stage, so every lat
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import ClassVar
 
 from rashomon.claims.attribution.spans import AttributionSpans
@@ -94,40 +95,17 @@ class FakeAttributionTagger:
         ]
 
 
-@dataclass(frozen=True, slots=True)
-class FakeTechnique:
-    start: int
-    end: int
-    technique: str
-    score: float
-
-
-class FakeTechniqueDetector:
-    """Marks a few words that are loaded in any story as Loaded_Language, standing in for the trained
-    propaganda tagger."""
-
-    WORDS = re.compile(r"\b(?:outrageous|disgraceful|evil|thugs?|bogus|heinous|monstrous)\b", re.IGNORECASE)
-
-    def warm_up(self) -> None:
-        return None
-
-    def detect(self, text: str, sentences: object, tokens: object) -> list[FakeTechnique]:
-        return self.detect_text(text)
-
-    def detect_text(self, text: str) -> list[FakeTechnique]:
-        return [FakeTechnique(m.start(), m.end(), "Loaded_Language", 0.9) for m in self.WORDS.finditer(text)]
-
-
 def fake_pipeline(config: Config | None = None) -> Pipeline:
     """The default pipeline with the nlp stage swapped for the fake."""
     from rashomon.api import default_stages
     from rashomon.claims.attribution.stage import AttributionStage
+    from rashomon.framing.propaganda.fake import FakePropagandaDetector
     from rashomon.framing.techniques import TechniquesStage
 
     config = config or Config()
     fakes: dict[str, Stage] = {
         "nlp": FakeNlpStage(config),
         "attribution": AttributionStage(config, tagger=FakeAttributionTagger()),
-        "techniques": TechniquesStage(config, detector=FakeTechniqueDetector()),
+        "techniques": TechniquesStage(config, detector=FakePropagandaDetector()),
     }
     return Pipeline([fakes.get(s.name, s) for s in default_stages(config)])

@@ -7,6 +7,7 @@ article alone (scope "article"), so a store caches it like the nlp and attributi
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -45,7 +46,7 @@ class TechniquesStage(BaseStage):
     requires: ClassVar[frozenset[str]] = frozenset({"articles", "sentences", "tokens"})
     produces: ClassVar[frozenset[str]] = frozenset({"techniques"})
     scope: ClassVar[Scope] = "article"
-    version: ClassVar[str] = "1"
+    version: ClassVar[str] = "2"
 
     def __init__(self, config: Config, detector: Detector | None = None) -> None:
         super().__init__(config)
@@ -81,11 +82,23 @@ class TechniquesStage(BaseStage):
         return replace(batch, techniques=tuple(found))
 
 
+# Words that cannot carry a technique on their own: a span of nothing else ("A", "This") is a decoding
+# fragment, not a finding (seen in the tagger's output on news text; PTC annotates no such span).
+FUNCTION_WORDS = frozenset(
+    "a an the this that these those it its he she they we you i of in on at to for by with and or but".split()
+)
+
+
 def _records(article: Article, field: Field, text: str, spans: Sequence[Found]) -> list[TechniqueSpan]:
     return [
         TechniqueSpan(
             article.id, field, s.start, s.end, text[s.start : s.end], s.technique, round(s.score, 3)
         )
         for s in spans
-        if 0 <= s.start < s.end <= len(text)
+        if 0 <= s.start < s.end <= len(text) and _has_content(text[s.start : s.end])
     ]
+
+
+def _has_content(span: str) -> bool:
+    words = re.findall(r"[A-Za-z][\w’'-]*", span)
+    return any(word.lower() not in FUNCTION_WORDS for word in words)
