@@ -60,7 +60,8 @@ def test_example_twice_then_one_more_article(tmp_path: Path) -> None:
     third = analyze(tmp_path, "three", str(EXAMPLE), str(invented))
     assert "stored 1 new article, 5 already stored" in third
     assert "reused per-article results for 5 articles (nlp, attribution, techniques)" in third
-    assert "recomputed nlp (1 article), attribution (1 article), techniques (1 article), entities, claims" in third
+    recomputed = "recomputed nlp (1 article), attribution (1 article), techniques (1 article), entities"
+    assert recomputed in third
     assert articles_stored(tmp_path / "x.db") == 6
     grown = json.loads((tmp_path / "three" / "evidence.json").read_text(encoding="utf-8"))
     fresh = rashomon.analyze([str(EXAMPLE), str(invented)]).evidence
