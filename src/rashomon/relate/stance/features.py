@@ -17,6 +17,7 @@ from functools import lru_cache
 import numpy as np
 import numpy.typing as npt
 
+from rashomon.relate.stance.cues import CUE_COLUMNS, cue_features
 from rashomon.relate.stance.embedding import Matrix, SentenceVectors, Vector, split_sentences
 from rashomon.relate.stance.lexicon import HEDGING, NEGATION, REFUTING, STOPWORDS
 
@@ -215,11 +216,12 @@ def bow_terms(text: str, claim: str | None = None) -> list[str]:
     accuracy in a logistic-regression prototype)."""
     tokens = words(text) + (["?"] if "?" in text else [])
     if claim is not None:
-        tokens = _mask_claim(tokens, claim)
+        tokens = mask_claim(tokens, claim)
     return tokens + [f"{a} {b}" for a, b in itertools.pairwise(tokens)]
 
 
-def _mask_claim(tokens: Sequence[str], claim: str) -> list[str]:
+def mask_claim(tokens: Sequence[str], claim: str) -> list[str]:
+    """The tokens with each run restating the claim (a shared 5-letter stem) as one placeholder."""
     stems = {word[:5] for word in words(claim) if len(word) > 2}
     masked: list[str] = []
     for token in tokens:
@@ -252,8 +254,10 @@ class PairFeaturizer:
         bow: Sequence[str] = (),
         blocks: Sequence[str] = (),
         bow_masked: bool = False,
+        cues: bool = False,
     ) -> None:
         self.idf = idf
+        self.cues = cues
         self.vectors = vectors
         self.blocks = blocks
         self.bow_masked = bow_masked
@@ -285,6 +289,8 @@ class PairFeaturizer:
             claim_vec = self.vectors.matrix([claim])[0]
             summary, best, blocks = embedding_features(claim_vec, self.vectors.matrix(t.sentences))
             dense = [*summary, *lexical_features(claim, c, t, best)]
+            if self.cues:
+                dense.extend(cue_features(claim, text, mask_claim(words(text), claim), CLAIM_PLACEHOLDER))
             parts = [
                 np.asarray(dense, dtype=np.float32),
                 *(blocks[b] for b in self.blocks),
@@ -294,5 +300,10 @@ class PairFeaturizer:
         return np.stack(rows) if rows else np.zeros((0, self.width), dtype=np.float32)
 
     @property
+    def dense_width(self) -> int:
+        """Hand-crafted columns (standardised one by one), before the vector blocks and the bag of words."""
+        return DENSE + (CUE_COLUMNS if self.cues else 0)
+
+    @property
     def width(self) -> int:
-        return DENSE + 384 * len(self.blocks) + len(self.bow)
+        return self.dense_width + 384 * len(self.blocks) + len(self.bow)

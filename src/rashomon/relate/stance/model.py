@@ -48,6 +48,7 @@ class StanceModel:
                 self._head.bow,
                 self._head.meta.get("blocks", ()),
                 bool(self._head.meta.get("bow_masked", False)),
+                bool(self._head.meta.get("cues", False)),
             )
 
     def predict(
