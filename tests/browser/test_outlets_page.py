@@ -54,7 +54,9 @@ def test_outlets_table_sorts_and_opens_evidence(page: Watched) -> None:
     section = page.page.locator("#fig-hedged")
     assert "1/2 claims (50%, 95% CI 9–91%, small sample)" in section.inner_text()
     section.get_by_role("link").first.click()
-    assert page.page.url.endswith("/stories/sty_a/articles/a2#span-2-1")
+    page.page.wait_for_url("**/stories/sty_a/articles/a2#span-2-1")
+    page.page.wait_for_load_state("load")  # count() does not wait for the new page's DOM
+    page.page.locator("#span-2-1").wait_for(state="attached")
     assert page.page.locator("#span-2-1").count() == 1
     page.assert_clean()
 
