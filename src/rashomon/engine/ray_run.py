@@ -31,12 +31,20 @@ from rashomon.engine.workers import (
 )
 from rashomon.errors import UsageError
 from rashomon.model import Source
-from rashomon.pipeline import Batch, Pipeline, Progress, SilentProgress, Stage
+from rashomon.pipeline import Batch, Progress, SilentProgress, Stage
 from rashomon.pipeline.cache import per_article
 from rashomon.report.evidence import build_evidence
 from rashomon.stories.assign import Story, assign_stories
 from rashomon.stories.online import Encoder
-from rashomon.stories.run import StoryAnalysis, StoryRun, combined, split_stages, story_slice
+from rashomon.stories.run import (
+    StoryAnalysis,
+    StoryRun,
+    artifacts_after,
+    combined,
+    run_stages,
+    split_stages,
+    story_slice,
+)
 
 # The two Ray phases, as they show in progress output and in ``stage_seconds``.
 ARTICLE_PHASE = "ray: per-article stages"
@@ -90,11 +98,11 @@ def analyze_ray(
     cluster, front, corpus = split_stages(stages)
     wide = _leading(front)
     seconds: dict[str, float] = {}
-    batch = _local(cluster, batch, progress, seconds, frozenset({"sources", "inputs"}))
+    batch = run_stages(cluster, batch, progress, seconds, frozenset({"sources", "inputs"}))
     started = time.perf_counter()
     stories = assign_stories(batch.articles, encode=encode)
     timed(seconds, "stories", started)
-    given = _made(cluster, frozenset({"sources", "inputs"}))
+    given = artifacts_after(cluster, frozenset({"sources", "inputs"}))
     shown = progress or SilentProgress()
     shown.stage_started(ARTICLE_PHASE, len(batch.articles))
     batch, rows = _article_stages(ray, wide, batch, options, config, given, seconds)
@@ -102,9 +110,9 @@ def analyze_ray(
     shown.stage_finished(ARTICLE_PHASE, seconds.get(ARTICLE_PHASE, 0.0))
     if parquet is not None:
         write_parquet(batch, rows, parquet)
-    batch = _local(front[len(wide) :], batch, progress, seconds, _made(wide, given))
+    batch = run_stages(front[len(wide) :], batch, progress, seconds, artifacts_after(wide, given))
     shown.stage_started(CORPUS_PHASE, len(stories))
-    run = _corpus_stages(ray, corpus, batch, stories, options, config, _made(front, given), seconds)
+    run = _corpus_stages(ray, corpus, batch, stories, options, config, artifacts_after(front, given), seconds)
     shown.advance(len(stories))
     shown.stage_finished(CORPUS_PHASE, seconds.get(CORPUS_PHASE, 0.0))
     return run
@@ -118,25 +126,6 @@ def _leading(stages: Sequence[Stage]) -> list[Stage]:
             break
         chosen.append(stage)
     return chosen
-
-
-def _made(stages: Sequence[Stage], given: frozenset[str]) -> frozenset[str]:
-    return frozenset(given.union(*(stage.produces for stage in stages)))
-
-
-def _local(
-    stages: Sequence[Stage],
-    batch: Batch,
-    progress: Progress | None,
-    seconds: dict[str, float],
-    given: frozenset[str],
-) -> Batch:
-    if not stages:
-        return batch
-    result = Pipeline(stages, given=given).run(batch, progress)
-    for name, value in result.stage_seconds.items():
-        seconds[name] = seconds.get(name, 0.0) + value
-    return result.batch
 
 
 def _article_stages(
@@ -163,7 +152,7 @@ def _article_stages(
         num_cpus=1,
     )
     rows: list[dict[str, Any]] = mapped.take_all()
-    produces = _made(stages, frozenset())
+    produces = artifacts_after(stages, frozenset())
     timed(seconds, ARTICLE_PHASE, started)
     return merge_article_results(batch, rows, produces), rows
 

@@ -7,6 +7,7 @@ a neutral-to-loaded axis, omissions weighted by centrality, headlines that asser
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import replace
 from typing import Any, ClassVar
@@ -85,15 +86,13 @@ class FramingStage(BaseStage):
 def _group_at(batch: Batch) -> Callable[[Candidate], str | None]:
     """The claim group of the claim whose span holds an act word (headline words: the headline claim)."""
     group_of = {claim: group.id for group in batch.groups for claim in group.claims}
-    spans = [(c.article, c.field, c.start, c.end, c.id) for c in batch.claims]
+    spans: dict[tuple[str, str], list[tuple[int, int, str]]] = defaultdict(list)
+    for claim in batch.claims:  # indexed by article and field: a candidate never scans the run's claims
+        spans[(claim.article, claim.field)].append((claim.start, claim.end, claim.id))
 
     def at(candidate: Candidate) -> str | None:
-        for article, claim_field, start, end, claim in spans:
-            if (
-                article == candidate.article
-                and claim_field == candidate.field
-                and start <= candidate.start < end
-            ):
+        for start, end, claim in spans.get((candidate.article, candidate.field), ()):
+            if start <= candidate.start < end:
                 return group_of.get(claim)
         return None
 

@@ -100,24 +100,24 @@ def analyze_stories(
     batch = Batch(sources=(*ready, *expanded), inputs=tuple(outcomes))
     cluster, per_article, corpus = split_stages(chosen)
     seconds: dict[str, float] = {}
-    batch = _run(cluster, batch, progress, seconds, frozenset({"sources", "inputs"}))
+    batch = run_stages(cluster, batch, progress, seconds, frozenset({"sources", "inputs"}))
     started = time.perf_counter()
     stories = assign_stories(batch.articles, encode=encode)
     seconds["stories"] = time.perf_counter() - started
-    made = _made(cluster)
+    made = artifacts_after(cluster)
     if len(stories) <= 1:
-        batch = _run([*per_article, *corpus], batch, progress, seconds, made)
+        batch = run_stages([*per_article, *corpus], batch, progress, seconds, made)
         analysis = Analysis(batch, build_evidence(batch), seconds)
         whole = tuple(StoryAnalysis(s, analysis) for s in stories)
         return StoryRun(analysis, whole, seconds)
-    batch = _run(per_article, batch, progress, seconds, made)
+    batch = run_stages(per_article, batch, progress, seconds, made)
     # One progress line for all the stories' corpus stages, not one per stage per story.
     shown = progress or SilentProgress()
     shown.stage_started(f"corpus stages of {len(stories)} stories", len(stories))
     started = time.perf_counter()
     analyses = []
     for story in stories:
-        analysis = analyze_story(batch, story, corpus, None, seconds, _made(per_article, made))
+        analysis = analyze_story(batch, story, corpus, None, seconds, artifacts_after(per_article, made))
         analyses.append(StoryAnalysis(story, analysis))
         shown.advance(1)
     shown.stage_finished(f"corpus stages of {len(stories)} stories", time.perf_counter() - started)
@@ -186,7 +186,7 @@ def analyze_story(
 ) -> Analysis:
     """Run the corpus stages on one story's slice of a batch the per-article stages have finished."""
     timing: dict[str, float] = {}
-    result = _run(corpus, story_slice(batch, story), progress, timing, given)
+    result = run_stages(corpus, story_slice(batch, story), progress, timing, given)
     if seconds is not None:
         for name, value in timing.items():
             seconds[name] = seconds.get(name, 0.0) + value
@@ -218,7 +218,7 @@ def _belonging(records: Sequence[object], ids: set[str], sources: set[str]) -> l
     return found
 
 
-def _run(
+def run_stages(
     stages: Sequence[Stage],
     batch: Batch,
     progress: Progress | None,
@@ -233,7 +233,7 @@ def _run(
     return result.batch
 
 
-def _made(
+def artifacts_after(
     stages: Sequence[Stage], given: frozenset[str] = frozenset({"sources", "inputs"})
 ) -> frozenset[str]:
     """The artifacts available after ``stages`` ran on a batch that had ``given``."""

@@ -57,12 +57,20 @@ _START_ALLOWED = np.array([not label.startswith("I-") for label in LABELS])
 
 def viterbi(log_probs: npt.NDArray[np.float32]) -> list[int]:
     """Best label sequence under the BIO constraints (``log_probs``: tokens x labels)."""
+    return constrained_viterbi(log_probs, _ALLOWED, _START_ALLOWED)
+
+
+def constrained_viterbi(
+    log_probs: npt.NDArray[np.float32], allowed: npt.NDArray[np.bool_], start: npt.NDArray[np.bool_]
+) -> list[int]:
+    """Best label sequence where ``allowed[a, b]`` says label b may follow a and ``start`` which labels
+    may open a sequence (the BIO constraints of any tag set; the propaganda tagger uses it too)."""
     n = len(log_probs)
     if n == 0:
         return []
-    penalty = np.where(_ALLOWED, 0.0, -1e9)
-    score = np.where(_START_ALLOWED, log_probs[0], -1e9)
-    back = np.zeros((n, _N), dtype=np.int64)
+    penalty = np.where(allowed, 0.0, -1e9)
+    score = np.where(start, log_probs[0], -1e9)
+    back = np.zeros((n, len(start)), dtype=np.int64)
     for i in range(1, n):
         candidates = score[:, None] + penalty
         back[i] = candidates.argmax(axis=0)

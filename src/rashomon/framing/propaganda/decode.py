@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from rashomon.claims.attribution.decode import constrained_viterbi
 from rashomon.framing.propaganda.features import BEGIN, INSIDE, OUTSIDE
 
 # Calibrated on the out-of-fold predictions of the 3-fold cross-validation over PTC train (the shipped
@@ -33,20 +34,7 @@ class TokenSpan:
 
 def viterbi(log_probs: npt.NDArray[np.float32]) -> list[int]:
     """Best BIO label sequence (``log_probs``: tokens x 3, columns O, B, I)."""
-    n = len(log_probs)
-    if n == 0:
-        return []
-    penalty = np.where(_ALLOWED, 0.0, -1e9)
-    score = np.where(_START, log_probs[0], -1e9)
-    back = np.zeros((n, 3), dtype=np.int64)
-    for i in range(1, n):
-        candidates = score[:, None] + penalty
-        back[i] = candidates.argmax(axis=0)
-        score = candidates.max(axis=0) + log_probs[i]
-    path = [int(score.argmax())]
-    for i in range(n - 1, 0, -1):
-        path.append(int(back[i, path[-1]]))
-    return path[::-1]
+    return constrained_viterbi(log_probs, _ALLOWED, _START)
 
 
 def spans_from_labels(labels: list[int]) -> list[tuple[int, int]]:
