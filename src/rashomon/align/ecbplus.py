@@ -47,9 +47,8 @@ class EventMention:
     cluster: str  # gold cluster id
 
 
-def topic_folders(data: Path, split: str) -> list[Path]:
-    """The topic folders of a split: ``dev``/``train`` from ``xml_dev`` (all 35 topics for ``all``), ``test``
-    from ``HIDDEN/xml_test``."""
+def split_root(data: Path, split: str) -> Path:
+    """``HIDDEN/xml_test`` for ``test``, ``xml_dev`` otherwise; a missing folder is a DataError."""
     root = data / (TEST_FOLDER if split == "test" else DEV_FOLDER)
     if not root.is_dir():
         hint = (
@@ -58,6 +57,13 @@ def topic_folders(data: Path, split: str) -> list[Path]:
             else "point --data at ecbplus/"
         )
         raise DataError(f"'{root}' does not exist", hint=hint)
+    return root
+
+
+def topic_folders(data: Path, split: str) -> list[Path]:
+    """The topic folders of a split: ``dev``/``train`` from ``xml_dev`` (all 35 topics for ``all``), ``test``
+    from ``HIDDEN/xml_test``."""
+    root = split_root(data, split)
     folders = sorted(
         (p for p in root.iterdir() if p.is_dir() and p.name.isdigit()), key=lambda p: int(p.name)
     )
@@ -85,12 +91,32 @@ def read_topics(
     selected = validated_sentences(data)
     documents: list[EcbDocument] = []
     mentions: list[EventMention] = []
-    for folder in topic_folders(data, split)[:limit]:
-        for path in sorted(folder.glob("*.xml"), key=_document_order):
+    for _, paths in topic_files(data, split)[:limit]:
+        for path in paths:
             document, found = read_document(path, selected.get(path.stem, frozenset()))
             documents.append(document)
             mentions.extend(found)
     return documents, mentions
+
+
+def topic_files(data: Path, split: str) -> list[tuple[int, list[Path]]]:
+    """(topic, its documents in corpus order) for a split's topics, in topic order.
+
+    Documents are found by name (``<topic>_<n>ecb[plus].xml``) anywhere under the split's folder, so
+    ``xml_test/<topic>/...`` (the layout of ``xml_dev``) and a flat ``xml_test/`` read alike."""
+    root = split_root(data, split)
+    wanted = {"dev": DEV_TOPICS, "train": frozenset(range(1, 36)) - DEV_TOPICS}.get(split)
+    grouped: dict[int, list[Path]] = defaultdict(list)
+    for path in root.rglob("*.xml"):
+        prefix = path.stem.split("_", 1)[0]
+        if "_" in path.stem and prefix.isdigit() and (wanted is None or int(prefix) in wanted):
+            grouped[int(prefix)].append(path)
+    if not grouped:
+        raise DataError(
+            f"no ECB+ documents (<topic>_<n>ecb.xml, <topic>_<n>ecbplus.xml) under '{root}'",
+            hint="point --data at ecbplus/ (the withheld topics 36-45 go in HIDDEN/xml_test/)",
+        )
+    return [(topic, sorted(paths, key=_document_order)) for topic, paths in sorted(grouped.items())]
 
 
 def read_document(path: Path, validated: frozenset[int]) -> tuple[EcbDocument, list[EventMention]]:

@@ -23,6 +23,7 @@ from rashomon.timeline.graph import AwarenessCounts, Timeline, parse_timeline
 TRIAL_DOCUMENTS = "Corpus-trial-data_task4"
 TRIAL_GOLD = "TimeLines_trial_data_task4_v1.2"
 TEST_ROOT = "HIDDEN/SemEval_Task4_data"
+GOLD_FOLDER = "TimeLines_Gold_Standard"
 
 
 def read_cat(path: Path) -> TokenDocument:
@@ -50,13 +51,33 @@ def read_cat(path: Path) -> TokenDocument:
 
 def _find_dir(parent: Path, name: str) -> Path:
     """A sub-folder by name, ignoring case (the release spells ``corpus_trackA_CAT`` both ways)."""
+    found = _child_dir(parent, name)
+    if found is None:
+        raise DataError(
+            f"'{parent / name}' does not exist",
+            hint="point --data at semeval2015_task4_timeline/ (evaluation data: HIDDEN/SemEval_Task4_data/)",
+        )
+    return found
+
+
+def _child_dir(parent: Path, name: str) -> Path | None:
     for child in sorted(parent.iterdir()) if parent.is_dir() else []:
         if child.is_dir() and child.name.lower() == name.lower():
             return child
-    raise DataError(
-        f"'{parent / name}' does not exist",
-        hint="point --data at semeval2015_task4_timeline/ (evaluation data: HIDDEN/SemEval_Task4_data/)",
-    )
+    return None
+
+
+def _gold_dir(root: Path, corpus: Path) -> Path:
+    """A corpus's gold timelines: ``corpus_N/TimeLines_Gold_Standard/``, or, should the release keep them
+    together, ``TimeLines_Gold_Standard/corpus_N/`` beside the corpora."""
+    beside = _child_dir(root, GOLD_FOLDER)
+    inside = _child_dir(beside, corpus.name) if beside is not None else None
+    return _child_dir(corpus, GOLD_FOLDER) or inside or _find_dir(corpus, GOLD_FOLDER)
+
+
+def _files(folder: Path, pattern: str) -> list[Path]:
+    """The folder's files matching ``pattern``; those of its sub-folders when it has none itself."""
+    return sorted(folder.glob(pattern)) or sorted(folder.rglob(pattern))
 
 
 def load_corpora(data: Path, split: str) -> list[tuple[list[Path], list[Timeline]]]:
@@ -69,15 +90,13 @@ def load_corpora(data: Path, split: str) -> list[tuple[list[Path], list[Timeline
                 f"no evaluation corpora under '{root}'",
                 hint="place the withheld data in HIDDEN/SemEval_Task4_data/",
             )
-        pairs = [
-            (_find_dir(c, "corpus_trackA_CAT"), _find_dir(c, "TimeLines_Gold_Standard")) for c in corpora
-        ]
+        pairs = [(_find_dir(c, "corpus_trackA_CAT"), _gold_dir(root, c)) for c in corpora]
     else:
         pairs = [(_find_dir(data, TRIAL_DOCUMENTS), _find_dir(data, TRIAL_GOLD))]
     loaded = []
     for documents, gold in pairs:
-        paths = sorted(documents.glob("*.xml"))
-        timelines = [parse_timeline(p.read_text(encoding="utf-8")) for p in sorted(gold.glob("*.txt"))]
+        paths = _files(documents, "*.xml")
+        timelines = [parse_timeline(p.read_text(encoding="utf-8")) for p in _files(gold, "*.txt")]
         if not paths or not timelines:
             raise DataError(f"'{documents}' or '{gold}' is empty", hint="restore the benchmark folder")
         loaded.append((paths, timelines))
