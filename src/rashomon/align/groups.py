@@ -10,6 +10,9 @@ import numpy.typing as npt
 from rashomon.model import Claim, ClaimGroup, content_id
 
 SUMMARY_CHARS = 240
+# Members this close to the best closeness count as tied, and the first in reading order wins: MiniLM's
+# last bits differ between thread counts (a Ray worker runs one thread), which must not change the summary.
+TIE = 1e-4
 
 
 def make_group(members: Sequence[Claim], vectors: npt.NDArray[np.float32]) -> ClaimGroup:
@@ -19,7 +22,7 @@ def make_group(members: Sequence[Claim], vectors: npt.NDArray[np.float32]) -> Cl
     vectors = vectors[order]
     centroid = vectors.mean(axis=0)
     closeness = vectors @ centroid - np.array([0.05 if m.field == "title" else 0.0 for m in members])
-    summary = members[int(np.argmax(closeness))].text
+    summary = members[int(np.argmax(closeness >= closeness.max() - TIE))].text
     return ClaimGroup(
         id=content_id("grp", *sorted(m.id for m in members)),
         claims=tuple(m.id for m in members),
