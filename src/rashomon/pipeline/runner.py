@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from rashomon.errors import RashomonError
+from rashomon.pipeline.chunks import ARTICLE_CHUNK, run_in_chunks, stage_groups
 from rashomon.pipeline.stage import Stage
 from rashomon.pipeline.state import ARTIFACTS, Batch
 
@@ -63,17 +64,22 @@ def check_chain(stages: Sequence[Stage], given: frozenset[str] = frozenset({"sou
 
 
 class Pipeline:
-    """An ordered, checked list of stages. ``warm_up`` loads every model once per process."""
+    """An ordered, checked list of stages. ``warm_up`` loads every model once per process.
+
+    Consecutive per-article stages run ``chunk`` articles at a time (``rashomon.pipeline.chunks``; 0:
+    each stage over the whole batch), unless a cache session decides article by article what to run."""
 
     def __init__(
         self,
         stages: Sequence[Stage],
         given: frozenset[str] = frozenset({"sources"}),
         cache: CacheSession | None = None,
+        chunk: int = ARTICLE_CHUNK,
     ) -> None:
         check_chain(stages, given)
         self.stages = tuple(stages)
         self.cache = cache  # reuse stored results (rashomon.pipeline.cache); None: run every stage
+        self.chunk = chunk
         self._warm = False
 
     def warm_up(self) -> None:
@@ -86,13 +92,35 @@ class Pipeline:
         shown = progress or SilentProgress()
         self.warm_up()
         seconds: dict[str, float] = {}
-        for position, stage in enumerate(self.stages):
-            shown.stage_started(stage.name, stage.units(batch))
-            started = time.perf_counter()
-            if self.cache is None:
-                batch = stage.run(batch, shown.advance)
-            else:
-                batch = self.cache.run(self.stages[: position + 1], batch, shown.advance)
-            seconds[stage.name] = time.perf_counter() - started
-            shown.stage_finished(stage.name, seconds[stage.name])
+        position = 0
+        for group in stage_groups(self.stages):
+            if self.cache is None and len(group) > 1 and 0 < self.chunk < len(batch.articles):
+                batch = self._run_chunked(group, batch, shown, seconds)
+                position += len(group)
+                continue
+            for _ in group:
+                batch = self._run_one(position, batch, shown, seconds)
+                position += 1
         return RunResult(batch=batch, stage_seconds=seconds)
+
+    def _run_one(self, position: int, batch: Batch, shown: Progress, seconds: dict[str, float]) -> Batch:
+        stage = self.stages[position]
+        shown.stage_started(stage.name, stage.units(batch))
+        started = time.perf_counter()
+        if self.cache is None:
+            batch = stage.run(batch, shown.advance)
+        else:
+            batch = self.cache.run(self.stages[: position + 1], batch, shown.advance)
+        seconds[stage.name] = time.perf_counter() - started
+        shown.stage_finished(stage.name, seconds[stage.name])
+        return batch
+
+    def _run_chunked(
+        self, group: list[Stage], batch: Batch, shown: Progress, seconds: dict[str, float]
+    ) -> Batch:
+        """One progress bar for the group (its stages take turns on each chunk), a finish line per stage."""
+        shown.stage_started(" + ".join(stage.name for stage in group), sum(s.units(batch) for s in group))
+        batch = run_in_chunks(group, batch, self.chunk, shown.advance, seconds)
+        for stage in group:
+            shown.stage_finished(stage.name, seconds[stage.name])
+        return batch

@@ -9,8 +9,12 @@ each spaCy token gets the mean over the word pieces whose characters it overlaps
 
 from __future__ import annotations
 
+import hashlib
 import os
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +30,10 @@ LAYERS = (3, TOP_LAYER)
 HIDDEN = 384
 DIM = HIDDEN * len(LAYERS)
 MAX_PIECES = 256  # MiniLM's max_seq_length
+# The shared embedder keeps the last documents' vectors up to this size (about 2 MB for a 600-word article):
+# the pipeline's per-article stages run a chunk of 32 articles at a time, so the techniques tagger finds
+# each article's vectors from the attribution tagger's pass (``rashomon.pipeline.chunks``).
+MEMO_BYTES = 256 * 2**20
 # 150 spaCy tokens leave room for ~1.7 word pieces per token under the 256 limit (news English averages
 # ~1.2 on PolNeAR: 873k pieces for 741k tokens).
 CHUNK_TOKENS = 150
@@ -95,13 +103,63 @@ def links(tokens: Sequence[Token], base: int, offsets: Sequence[tuple[int, int]]
     return pairs
 
 
-class TokenEmbedder:
-    """MiniLM token vectors for rashomon's records; load once with ``warm_up``."""
+class VectorMemo:
+    """The most recently used documents' token vectors, bounded by their total size (thread-safe)."""
 
-    def __init__(self, device: str = "cpu", batch_size: int = 64, layers: tuple[int, int] = LAYERS) -> None:
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self.hits = 0
+        self._items: OrderedDict[str, Matrix] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    def get(self, key: str) -> Matrix | None:
+        with self._lock:
+            found = self._items.get(key)
+            if found is not None:
+                self._items.move_to_end(key)
+                self.hits += 1
+            return found
+
+    def put(self, key: str, vectors: Matrix) -> None:
+        if vectors.nbytes > self.max_bytes:
+            return
+        vectors.setflags(write=False)  # shared between taggers: nobody may change it in place
+        with self._lock:
+            if key in self._items:
+                return
+            self._items[key] = vectors
+            self._bytes += vectors.nbytes
+            while self._bytes > self.max_bytes:
+                _, dropped = self._items.popitem(last=False)
+                self._bytes -= dropped.nbytes
+
+
+def document_key(text: str, tokens: Sequence[Token], layers: Sequence[int]) -> str:
+    """Identifies a document's vectors: its text, its tokens' offsets and the layers read."""
+    digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16)
+    digest.update(np.array([(t.start, t.end) for t in tokens], dtype=np.int64).tobytes())
+    digest.update(repr(tuple(layers)).encode())
+    return digest.hexdigest()
+
+
+class TokenEmbedder:
+    """MiniLM token vectors for rashomon's records; load once with ``warm_up``.
+
+    With ``memo_bytes`` it remembers the vectors of the documents it embedded last, so a second tagger
+    reading the same article (``shared_embedder``) does not repeat the transformer pass."""
+
+    def __init__(
+        self,
+        device: str = "cpu",
+        batch_size: int = 64,
+        layers: tuple[int, int] = LAYERS,
+        memo_bytes: int = 0,
+    ) -> None:
         self.device = device
         self.layers = layers
         self.batch_size = batch_size
+        self.memo = VectorMemo(memo_bytes) if memo_bytes > 0 else None
         self._tokenizer: Any = None
         self._model: Any = None
 
@@ -112,7 +170,21 @@ class TokenEmbedder:
     def embed_many(
         self, documents: Sequence[tuple[str, Sequence[Sentence], Sequence[Token]]]
     ) -> list[Matrix]:
+        """Each document's token vectors: remembered ones from the memo, the rest in one MiniLM pass."""
+        if self.memo is None:
+            return self._embed(documents)
+        keys = [document_key(text, toks, self.layers) for text, _, toks in documents]
+        found = [self.memo.get(key) for key in keys]
+        missing = [i for i, vectors in enumerate(found) if vectors is None]
+        for i, vectors in zip(missing, self._embed([documents[i] for i in missing]), strict=True):
+            self.memo.put(keys[i], vectors)
+            found[i] = vectors
+        return [vectors for vectors in found if vectors is not None]
+
+    def _embed(self, documents: Sequence[tuple[str, Sequence[Sentence], Sequence[Token]]]) -> list[Matrix]:
         """One MiniLM pass over the pieces of all documents together (batches mix documents)."""
+        if not documents:
+            return []
         self.warm_up()
         spans = [text_pieces(text, sents, toks) for text, sents, toks in documents]
         strings = [
@@ -161,3 +233,9 @@ class TokenEmbedder:
                 for row, i in enumerate(chosen):
                     vectors[i] = states[row, : lengths[row]]
         return vectors
+
+
+@cache
+def shared_embedder() -> TokenEmbedder:
+    """The process's one CPU token embedder (one MiniLM copy), with a memo the taggers share."""
+    return TokenEmbedder(memo_bytes=MEMO_BYTES)

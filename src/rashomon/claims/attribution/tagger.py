@@ -17,7 +17,7 @@ import numpy as np
 
 from rashomon.claims.attribution.boundary import complete_sources
 from rashomon.claims.attribution.decode import group, tagged_spans, viterbi
-from rashomon.claims.attribution.embeddings import Matrix, TokenEmbedder
+from rashomon.claims.attribution.embeddings import Matrix, TokenEmbedder, shared_embedder
 from rashomon.claims.attribution.features import IntMatrix, Vocab, chunks, token_features
 from rashomon.claims.attribution.spans import AttributionSpans
 from rashomon.errors import DependencyMissing
@@ -77,7 +77,7 @@ class AttributionTagger:
 
     def __init__(self, model_dir: Path | None = None, embedder: TokenEmbedder | None = None) -> None:
         self.model_dir = model_dir or PACKAGED_MODEL
-        self.embedder = embedder or TokenEmbedder()
+        self.embedder = embedder or shared_embedder()
         self._net: Any = None
         self._vocab: Vocab | None = None
         self._chunk_tokens = 200
