@@ -1,4 +1,4 @@
-"""Training the head: a seeded MLP (or softmax regression) over standardised features, in torch.
+"""Training the head: a seeded MLP, or an L2-regularised softmax regression, over standardised features.
 
 torch is only needed here; inference runs on the exported numpy arrays (``head.py``).
 """
@@ -29,6 +29,9 @@ class HeadParams:
     batch_size: int = 128
     seeds: tuple[int, ...] = (0,)
     class_weight_power: float = 0.0  # loss weight per class: (pairs / class pairs) ** power, 0 = unweighted
+    # > 0 (softmax regression only): fit by full-batch L-BFGS, minimising the summed cross-entropy plus
+    # ||W||^2 / (2 C), scikit-learn's LogisticRegression(C) objective. Deterministic: no seeds, no epochs.
+    l2_c: float = 0.0
 
     def as_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -55,6 +58,8 @@ def train_networks(x: Array, y: Sequence[int], n_classes: int, params: HeadParam
     threads = torch.get_num_threads()
     torch.set_num_threads(1)
     try:
+        if params.l2_c > 0:
+            return [_train_regularised(x, y, n_classes, params)]
         return [_train_one(x, y, n_classes, params, seed) for seed in params.seeds]
     finally:
         torch.set_num_threads(threads)
@@ -86,6 +91,44 @@ def _train_one(x: Array, y: Sequence[int], n_classes: int, params: HeadParams, s
         weights=[m.weight.detach().numpy().T.copy() for m in linear],
         biases=[m.bias.detach().numpy().copy() for m in linear],
     )
+
+
+def _train_regularised(x: Array, y: Sequence[int], n_classes: int, params: HeadParams) -> Network:
+    """Softmax regression at the optimum of the regularised loss (float64 L-BFGS from zeros)."""
+    import torch
+
+    if params.hidden:
+        raise ValueError("l2_c applies to a softmax regression (hidden=0)")
+    features = torch.from_numpy(x).double()
+    labels = torch.tensor(list(y), dtype=torch.long)
+    loss_weights = torch.from_numpy(class_weights(y, n_classes, params)).double()
+    weight = torch.zeros((x.shape[1], n_classes), dtype=torch.float64, requires_grad=True)
+    bias = torch.zeros(n_classes, dtype=torch.float64, requires_grad=True)
+    optimiser = torch.optim.LBFGS(
+        [weight, bias],
+        max_iter=L_BFGS_STEPS,
+        tolerance_grad=1e-6,
+        tolerance_change=1e-12,
+        history_size=20,
+        line_search_fn="strong_wolfe",
+    )
+
+    def closure() -> torch.Tensor:
+        optimiser.zero_grad()
+        loss = torch.nn.functional.cross_entropy(
+            features @ weight + bias, labels, weight=loss_weights, reduction="sum"
+        ) + (weight**2).sum() / (2.0 * params.l2_c)
+        loss.backward()  # type: ignore[no-untyped-call]
+        return loss
+
+    optimiser.step(closure)  # type: ignore[no-untyped-call]
+    return Network(
+        weights=[weight.detach().numpy().astype(np.float32)],
+        biases=[bias.detach().numpy().astype(np.float32)],
+    )
+
+
+L_BFGS_STEPS = 2000
 
 
 def class_weights(y: Sequence[int], n_classes: int, params: HeadParams) -> Array:

@@ -36,6 +36,10 @@ class TaskSetup:
         False  # the bag of words sees the claim's words as one placeholder (features.bow_terms)
     )
     cues: bool = False  # headline cue columns (cues.py)
+    # Multipliers on the standardised vector blocks and bag of words (divide their stored scale): with an
+    # L2 penalty they set how strongly each block is regularised against the hand-crafted columns.
+    block_weight: float = 1.0
+    bow_weight: float = 1.0
 
 
 # FNC-1: hand-crafted columns only. Selected on a topic-disjoint split of FNC-1 train (held-out headline/body
@@ -50,6 +54,10 @@ class TaskSetup:
 # Then (same 5 folds): the claim-masked bag 0.763; + the headline cue columns (cues.py) 0.768; 6 seeds
 # instead of 3: 0.770 (the seed average smooths fold noise); 30 epochs / dropout 0.5 0.767; + MiniLM of the
 # claim-masked headline 0.764; averaging with a scikit-learn logistic regression (C=0.1) 0.762.
+# The 6-seed AdamW head's figure moved with the seed set (seeds 6-11: 0.777; all 12: 0.772), so it was
+# replaced by the deterministic optimum of an L2-regularised softmax regression (L-BFGS, C=0.01, the bag of
+# words weighted x2 against the other blocks): 0.780 on the same folds; with C and the bag's weight chosen
+# by an inner 4-fold CV inside each outer fold (nested, honest) see docs/stance.md.
 SETUPS = {
     "fnc1": TaskSetup(
         HeadParams(
@@ -57,11 +65,12 @@ SETUPS = {
         )
     ),
     "emergent": TaskSetup(
-        HeadParams(hidden=0, epochs=20, dropout=0.3, weight_decay=1e-3, seeds=(0, 1, 2, 3, 4, 5)),
+        HeadParams(hidden=0, l2_c=0.01, seeds=(0,)),
         blocks=("text",),
         bow_min_df=3,
         bow_masked=True,
         cues=True,
+        bow_weight=2.0,
     ),
 }
 # Emergent dev folds: 5, as the contract's task table says.
@@ -87,6 +96,9 @@ def fit_head(task: str, pairs: Sequence[StancePair], vectors: SentenceVectors) -
     x = featurizer.transform([(p.claim, p.text) for p in pairs])
     labels = LABELS[task]
     mean, scale = standardiser(x, featurizer.dense_width)
+    bow_start = featurizer.dense_width + 384 * len(setup.blocks)
+    scale[featurizer.dense_width : bow_start] /= setup.block_weight
+    scale[bow_start:] /= setup.bow_weight
     networks = train_networks(
         (x - mean) / scale, [labels.index(p.label) for p in pairs], len(labels), setup.params
     )
@@ -201,6 +213,8 @@ def train(task: str, data: Path, out: Path) -> dict[str, object]:
         "bow_min_df": SETUPS[task].bow_min_df,
         "bow_masked": SETUPS[task].bow_masked,
         "cues": SETUPS[task].cues,
+        "block_weight": SETUPS[task].block_weight,
+        "bow_weight": SETUPS[task].bow_weight,
         "params": SETUPS[task].params.as_dict(),
         "dev": {k: round(v, 4) for k, v in dev.items()},
         "seconds": round(time.perf_counter() - started, 1),
