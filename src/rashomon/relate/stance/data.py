@@ -33,7 +33,7 @@ class StancePair:
 def _rows(path: Path) -> list[dict[str, str]]:
     if not path.is_file():
         raise DataError(f"'{path}' is missing", hint="point --data at the benchmark folder (see its README)")
-    with path.open(encoding="utf-8", newline="") as handle:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
         return list(csv.DictReader(handle))
 
 
