@@ -91,8 +91,8 @@ def read_events(data: Path, split: str = "dev") -> list[BasilEvent]:
     if not articles_dir.is_dir():
         raise DataError(f"'{articles_dir}' does not exist", hint="point --data at the basil benchmark folder")
     grouped: dict[str, list[BasilArticle]] = {}
-    for path in sorted(articles_dir.glob("*/*.json")):
-        annotation = root / "annotations" / path.parent.name / f"{path.stem}_ann.json"
+    for path in sorted(articles_dir.rglob("*.json")):  # year folders (as shipped) or flat
+        annotation = root / "annotations" / path.relative_to(articles_dir).parent / f"{path.stem}_ann.json"
         article = read_article(path, annotation)
         grouped.setdefault(article.triplet or path.stem.rsplit("_", 1)[0], []).append(article)
     if not grouped:
