@@ -93,6 +93,41 @@ def test_outside_bias_trades_precision_for_recall() -> None:
     assert math.isclose(found[0].confidence, 0.45, rel_tol=1e-5)
 
 
+def test_inside_bias_shortens_spans() -> None:
+    log_probs = np.log(np.array([[0.2, 0.7, 0.1], [0.3, 0.1, 0.6], [0.4, 0.1, 0.5]], dtype=np.float32))
+    assert [(s.first, s.last) for s in decode(log_probs, 0.0, 0.0)] == [(0, 2)]
+    assert [(s.first, s.last) for s in decode(log_probs, 0.0, -0.5)] == [(0, 1)]
+    assert [(s.first, s.last) for s in decode(log_probs, 0.0, -2.0)] == [(0, 0)]
+
+
+def test_ensemble_artifact_round_trips_and_averages_members(tmp_path: Path) -> None:
+    pytest.importorskip("torch")
+    import torch
+
+    from rashomon.framing.propaganda.network import HyperParams, PropagandaNet
+    from rashomon.framing.propaganda.tagger import load, save, tag
+
+    hp = HyperParams(minilm_dim=8, hidden=4, span_hidden=8, members=2)
+    nets = []
+    for seed in (1, 2):
+        torch.manual_seed(seed)
+        nets.append(PropagandaNet(hp).eval())
+    save(tmp_path, nets, {"params": hp.as_json(), "seed": 1})
+    loaded, config = load(tmp_path)
+    assert len(loaded) == 2 and config["params"]["members"] == 2
+    text = "they are vile thugs"
+    tokens = _tokens(text)
+    rng = np.random.default_rng(0)
+    from rashomon.claims.attribution.embeddings import DIM
+    from rashomon.framing.propaganda.features import encode
+
+    item = encode(text, tokens, rng.normal(size=(len(tokens), DIM)).astype(np.float32), 0)
+    one, two = np.exp(tag(loaded[0], item).log_probs), np.exp(tag(loaded[1], item).log_probs)
+    both = tag(loaded, item)
+    assert np.allclose(np.exp(both.log_probs), (one + two) / 2, atol=1e-5)
+    assert len(both.states) == 2
+
+
 # --- features ---
 
 

@@ -6,9 +6,10 @@ span (primary), TC micro-F1 on the gold spans, and per-technique F1.
 
 ``dev`` is 3-fold cross-validation over the 371 training articles, grouped by article: every fold is
 scored by a network retrained on the other two folds with the shipped hyper-parameters (so the figure is
-honest for any code version; about 3x a training run, 10-30 minutes on one thread). The decoding bias
-(``decode.OUTSIDE_BIAS``) was chosen on these out-of-fold predictions and the epoch count on the first
-fold, so dev is slightly optimistic on those two constants. ``test`` scores the shipped network
+honest for any code version; about 3x a training run, 10-30 minutes on one thread, times ``members`` for
+a seed ensemble). The decoding biases (``decode.OUTSIDE_BIAS``, ``decode.INSIDE_BIAS``) were chosen nested
+on these out-of-fold predictions (on two folds, scored on the third); the epoch count on the first fold,
+so dev is slightly optimistic on that one. ``test`` scores the shipped network
 (trained on all 371 articles) on the task's own dev set, withheld in ``HIDDEN/`` (75 articles).
 ``--limit N`` keeps the first N articles.
 """
@@ -36,10 +37,10 @@ def _run(data: Path, split: str, limit: int | None) -> Scores:
     articles = load_split(data, "test" if split == "test" else "train", limit)
     items = encode_articles(articles)
     if split == "test":
-        net, _ = load()
-        predictions = predict(net, articles, items, Predictions())
+        nets, _ = load()
+        predictions = predict(nets, articles, items, Predictions())
     else:
-        net, config = load()
+        _, config = load()
         hp = HyperParams(**config["params"])
         predictions = cross_validate(articles, items, hp, DEV_FOLDS, int(config.get("seed", SEED)))
     return Scores(n=len(articles), metrics=predictions.metrics(), primary="si_f1")

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from rashomon.framing.propaganda.corpus import TECHNIQUES, PtcArticle
-from rashomon.framing.propaganda.decode import OUTSIDE_BIAS, decode
+from rashomon.framing.propaganda.decode import INSIDE_BIAS, OUTSIDE_BIAS, decode
 from rashomon.framing.propaganda.features import Encoded, Matrix, token_range
-from rashomon.framing.propaganda.network import HyperParams, PropagandaNet
+from rashomon.framing.propaganda.network import HyperParams
 from rashomon.framing.propaganda.scoring import Span, align_labels, si_scores, tc_scores
-from rashomon.framing.propaganda.tagger import Tagged, classify, tag
+from rashomon.framing.propaganda.tagger import Model, Tagged, classify, tag
 
 # Predicted for a gold span that covers no visible token (whitespace only): the most frequent technique.
 FALLBACK_TECHNIQUE = "Loaded_Language"
@@ -34,15 +34,20 @@ class Predictions:
     tc_gold: list[str] = field(default_factory=list)
     tc_predicted: list[str] = field(default_factory=list)
 
-    def si_spans(self, outside_bias: float = OUTSIDE_BIAS) -> dict[str, list[Span]]:
+    def si_spans(
+        self, outside_bias: float = OUTSIDE_BIAS, inside_bias: float = INSIDE_BIAS
+    ) -> dict[str, list[Span]]:
         predicted = {}
         for name, log_probs in self.log_probs.items():
             rows = self.tokens[name]
-            predicted[name] = [(rows[s.first][0], rows[s.last][1]) for s in decode(log_probs, outside_bias)]
+            found = decode(log_probs, outside_bias, inside_bias)
+            predicted[name] = [(rows[s.first][0], rows[s.last][1]) for s in found]
         return predicted
 
-    def metrics(self, outside_bias: float = OUTSIDE_BIAS) -> dict[str, float]:
-        si = si_scores(self.gold_spans, self.si_spans(outside_bias))
+    def metrics(
+        self, outside_bias: float = OUTSIDE_BIAS, inside_bias: float = INSIDE_BIAS
+    ) -> dict[str, float]:
+        si = si_scores(self.gold_spans, self.si_spans(outside_bias, inside_bias))
         micro, per_technique = tc_scores(self.tc_gold, self.tc_predicted, TECHNIQUES)
         scores = {"si_f1": si.f1, "si_precision": si.precision, "si_recall": si.recall, "tc_micro_f1": micro}
         scores.update({f"tc_f1_{name}": value for name, value in per_technique.items()})
@@ -50,7 +55,7 @@ class Predictions:
 
 
 def technique_predictions(
-    net: PropagandaNet, article: PtcArticle, item: Encoded, tagged: Tagged
+    model: Model, article: PtcArticle, item: Encoded, tagged: Tagged
 ) -> tuple[list[str], list[str]]:
     """(gold labels, aligned predictions) for the article's gold instances; a span with m gold
     instances gets its m most probable techniques."""
@@ -59,7 +64,7 @@ def technique_predictions(
         by_span[(gold.start, gold.end)].append(gold.technique)
     groups = sorted(by_span.items())
     found = [token_range(item.tokens, span) for span, _ in groups]
-    probs = classify(net, article.text, item, tagged, [f for f in found if f is not None])
+    probs = classify(model, article.text, item, tagged, [f for f in found if f is not None])
     gold_labels: list[str] = []
     predicted: list[str] = []
     row = 0
@@ -75,14 +80,14 @@ def technique_predictions(
 
 
 def predict(
-    net: PropagandaNet, articles: Sequence[PtcArticle], items: Sequence[Encoded], into: Predictions
+    model: Model, articles: Sequence[PtcArticle], items: Sequence[Encoded], into: Predictions
 ) -> Predictions:
     for article, item in zip(articles, items, strict=True):
-        tagged = tag(net, item)
+        tagged = tag(model, item)
         into.gold_spans[article.name] = list(article.spans)
         into.log_probs[article.name] = tagged.log_probs
         into.tokens[article.name] = [(t.start, t.end) for t in item.tokens]
-        gold, predicted = technique_predictions(net, article, item, tagged)
+        gold, predicted = technique_predictions(model, article, item, tagged)
         into.tc_gold += gold
         into.tc_predicted += predicted
     return into
@@ -100,15 +105,16 @@ def folds_of(n: int, folds: int, seed: int) -> list[int]:
 def cross_validate(
     articles: Sequence[PtcArticle], items: Sequence[Encoded], hp: HyperParams, folds: int, seed: int
 ) -> Predictions:
-    """Out-of-fold predictions: each fold scored by a network trained on the other folds."""
-    from rashomon.framing.propaganda.train import make_example, train_net
+    """Out-of-fold predictions: each fold scored by networks (``hp.members`` seeds) trained on the other
+    folds."""
+    from rashomon.framing.propaganda.train import make_example, train_ensemble
 
     fold = folds_of(len(articles), folds, seed)
     pooled = Predictions()
     for k in range(folds):
         train = [make_example(a, i) for a, i, f in zip(articles, items, fold, strict=True) if f != k]
         print(f"fold {k + 1}/{folds}: training on {len(train)} articles", file=sys.stderr)
-        net = train_net(train, hp, seed + k)
+        nets = train_ensemble(train, hp, seed + k)
         held = [j for j, f in enumerate(fold) if f == k]
-        predict(net, [articles[j] for j in held], [items[j] for j in held], pooled)
+        predict(nets, [articles[j] for j in held], [items[j] for j in held], pooled)
     return pooled

