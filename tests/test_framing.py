@@ -269,7 +269,7 @@ def test_the_example_corpus_framing_points(example_evidence: dict[str, Any]) -> 
     assert {"drone strike", "war crime murder", "taking out", "assassination"} <= terms
     assert "war crime murder" in framing["articles"][press_tv]["central_act"]
     headline = [s["technique"] for s in framing["articles"][press_tv]["loaded"] if s["field"] == "title"]
-    assert {"Loaded_Language", "Name_Calling,Labeling"} & set(headline)
+    assert {"Loaded_Language", "Name_Calling,Labeling"} <= set(headline)
     overstated = [f for f in evidence["flags"] if f["kind"] == KIND]
     assert [f["articles"] for f in overstated] == [[afp]]
     injuries = [g for g in evidence["groups"] if "brain injur" in g["summary"]]

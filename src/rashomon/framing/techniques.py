@@ -46,7 +46,7 @@ class TechniquesStage(BaseStage):
     requires: ClassVar[frozenset[str]] = frozenset({"articles", "sentences", "tokens"})
     produces: ClassVar[frozenset[str]] = frozenset({"techniques"})
     scope: ClassVar[Scope] = "article"
-    version: ClassVar[str] = "2"
+    version: ClassVar[str] = "3"
 
     def __init__(self, config: Config, detector: Detector | None = None) -> None:
         super().__init__(config)
@@ -85,7 +85,8 @@ class TechniquesStage(BaseStage):
 # Words that cannot carry a technique on their own: a span of nothing else ("A", "This") is a decoding
 # fragment, not a finding (seen in the tagger's output on news text; PTC annotates no such span).
 FUNCTION_WORDS = frozenset(
-    "a an the this that these those it its he she they we you i of in on at to for by with and or but".split()
+    "a an the this that these those it its he she they we you i of in on at to for by with and or but "
+    "is are was were be been being am has have had do does did".split()
 )
 
 

