@@ -128,6 +128,27 @@ def test_ensemble_artifact_round_trips_and_averages_members(tmp_path: Path) -> N
     assert len(both.states) == 2
 
 
+def test_an_artifact_from_before_ensembles_loads_as_one_network(tmp_path: Path) -> None:
+    pytest.importorskip("torch")
+    import json
+
+    import torch
+
+    from rashomon.framing.propaganda.network import HyperParams, PropagandaNet
+    from rashomon.framing.propaganda.tagger import load, save
+
+    hp = HyperParams(minilm_dim=8, hidden=4, span_hidden=8, members=1)
+    torch.manual_seed(3)
+    save(tmp_path, [PropagandaNet(hp).eval()], {"params": hp.as_json(), "seed": 3})
+    arrays = dict(np.load(tmp_path / "weights.npz"))
+    np.savez(tmp_path / "weights.npz", **{k.partition("/")[2] or k: v for k, v in arrays.items()})
+    config = json.loads((tmp_path / "config.json").read_text())
+    del config["params"]["members"]  # as written before the ensemble existed
+    (tmp_path / "config.json").write_text(json.dumps(config))
+    nets, _ = load(tmp_path)
+    assert len(nets) == 1
+
+
 # --- features ---
 
 

@@ -44,8 +44,8 @@ def run_in_chunks(
     produces = frozenset().union(*(stage.produces for stage in stages))
     made: dict[str, list[Any]] = {name: [] for name in produces}
     for first in range(0, len(batch.articles), size):
-        ids = {article.id for article in batch.articles[first : first + size]}
-        part = sub_batch(batch, ids, reads - produces)
+        articles = batch.articles[first : first + size]
+        part = replace(sub_batch(batch, {a.id for a in articles}, reads), articles=articles)
         for stage in stages:
             started = time.perf_counter()
             part = stage.run(part, advance)

