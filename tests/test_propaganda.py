@@ -122,7 +122,7 @@ def test_ensemble_artifact_round_trips_and_averages_members(tmp_path: Path) -> N
     from rashomon.framing.propaganda.features import encode
 
     item = encode(text, tokens, rng.normal(size=(len(tokens), DIM)).astype(np.float32), 0)
-    one, two = np.exp(tag(loaded[0], item).log_probs), np.exp(tag(loaded[1], item).log_probs)
+    one, two = np.exp(tag(loaded[:1], item).log_probs), np.exp(tag(loaded[1:], item).log_probs)
     both = tag(loaded, item)
     assert np.allclose(np.exp(both.log_probs), (one + two) / 2, atol=1e-5)
     assert len(both.states) == 2

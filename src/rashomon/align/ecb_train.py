@@ -32,7 +32,7 @@ from rashomon.align.ecb_model import (
     document_context,
     feature_tensor,
 )
-from rashomon.align.ecbplus import EventMention, fingerprint, read_topics, topic_folders
+from rashomon.align.ecbplus import EventMention, fingerprint, read_topics, topic_files
 from rashomon.align.logistic import fit_logistic
 from rashomon.align.stories import average_link
 from rashomon.align.train_stories import cached_encoder
@@ -113,7 +113,7 @@ def train(data: Path, l2: float = L2) -> EventModel:
             "mentions": len(events),
             "pairs": pairs,
             "positive_pairs": positive,
-            "fingerprint": "sha256:" + fingerprint(data, topic_folders(data, "train")),
+            "fingerprint": "sha256:" + fingerprint(data, topic_files(data, "train")),
         },
         "l2": l2,
         "calibration": {

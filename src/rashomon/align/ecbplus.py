@@ -60,17 +60,6 @@ def split_root(data: Path, split: str) -> Path:
     return root
 
 
-def topic_folders(data: Path, split: str) -> list[Path]:
-    """The topic folders of a split: ``dev``/``train`` from ``xml_dev`` (all 35 topics for ``all``), ``test``
-    from ``HIDDEN/xml_test``."""
-    root = split_root(data, split)
-    folders = sorted(
-        (p for p in root.iterdir() if p.is_dir() and p.name.isdigit()), key=lambda p: int(p.name)
-    )
-    wanted = {"dev": DEV_TOPICS, "train": frozenset(range(1, 36)) - DEV_TOPICS}.get(split)
-    return [folder for folder in folders if wanted is None or int(folder.name) in wanted]
-
-
 def validated_sentences(data: Path) -> dict[str, frozenset[int]]:
     """Document name ("1_10ecbplus") -> the sentence numbers annotated for coreference."""
     path = data / SENTENCES_CSV
@@ -186,11 +175,12 @@ def _event_mentions(
         )
 
 
-def fingerprint(data: Path, folders: Iterable[Path]) -> str:
-    """SHA-256 over the sentence list and every XML file of the given topics, in a fixed order."""
+def fingerprint(data: Path, topics: Iterable[tuple[int, list[Path]]]) -> str:
+    """SHA-256 over the sentence list and every XML file of the given topics (``topic_files``), in a
+    fixed order: topics by number, files by name."""
     digest = hashlib.sha256((data / SENTENCES_CSV).read_bytes())
-    for folder in sorted(folders, key=lambda p: int(p.name)):
-        for path in sorted(folder.glob("*.xml")):
+    for _, paths in sorted(topics, key=lambda topic: topic[0]):
+        for path in sorted(paths, key=lambda p: p.name):
             digest.update(path.name.encode())
             digest.update(path.read_bytes())
     return digest.hexdigest()

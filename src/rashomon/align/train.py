@@ -21,7 +21,7 @@ import numpy as np
 
 from rashomon.align.ecb_eval import score_topics
 from rashomon.align.ecb_mentions import build_mentions, cache_folder
-from rashomon.align.ecbplus import EventMention, fingerprint, read_topics, topic_folders
+from rashomon.align.ecbplus import EventMention, fingerprint, read_topics, topic_files
 from rashomon.align.features import FEATURE_NAMES
 from rashomon.align.logistic import fit_logistic
 from rashomon.align.mention import Mention
@@ -62,7 +62,7 @@ def train(data: Path, l2: float = L2) -> PairModel:
             "mentions": len(mentions),
             "pairs": len(y),
             "positive_pairs": int(y.sum()),
-            "fingerprint": "sha256:" + fingerprint(data, topic_folders(data, "train")),
+            "fingerprint": "sha256:" + fingerprint(data, topic_files(data, "train")),
         },
         "l2": l2,
         "command": "python -m rashomon.align.train --data <ecbplus> --out src/rashomon/align/model.json",

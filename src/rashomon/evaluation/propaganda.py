@@ -29,8 +29,7 @@ def _run(data: Path, split: str, limit: int | None) -> Scores:
     from rashomon.framing.propaganda.corpus import load_split
     from rashomon.framing.propaganda.crossval import Predictions, cross_validate, predict
     from rashomon.framing.propaganda.data import encode_articles
-    from rashomon.framing.propaganda.network import HyperParams
-    from rashomon.framing.propaganda.tagger import load
+    from rashomon.framing.propaganda.tagger import load, read_config
     from rashomon.framing.propaganda.train import SEED
 
     torch.set_num_threads(1)  # the network is small; one thread is as fast and leaves the rest free
@@ -40,8 +39,7 @@ def _run(data: Path, split: str, limit: int | None) -> Scores:
         nets, _ = load()
         predictions = predict(nets, articles, items, Predictions())
     else:
-        _, config = load()
-        hp = HyperParams(**config["params"])
+        hp, config = read_config()
         predictions = cross_validate(articles, items, hp, DEV_FOLDS, int(config.get("seed", SEED)))
     return Scores(n=len(articles), metrics=predictions.metrics(), primary="si_f1")
 

@@ -240,6 +240,7 @@ class TokenEmbedder:
 
 
 @cache
-def shared_embedder() -> TokenEmbedder:
-    """The process's one CPU token embedder (one MiniLM copy), with a memo the taggers share."""
-    return TokenEmbedder(memo_bytes=MEMO_BYTES)
+def shared_embedder(layers: tuple[int, int] = LAYERS) -> TokenEmbedder:
+    """The process's CPU token embedder for ``layers`` (one MiniLM copy), with the memo the taggers
+    reading those layers share."""
+    return TokenEmbedder(layers=layers, memo_bytes=MEMO_BYTES)

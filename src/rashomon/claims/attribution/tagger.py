@@ -105,8 +105,8 @@ class AttributionTagger:
         net.load_state_dict({k: v.float() for k, v in AttributionEnsemble.state_keys(state).items()})
         net.eval()
         self._net, self._chunk_tokens = net, hp.chunk_tokens
-        if self.embedder.layers != hp.minilm_layers:  # the vectors this model reads; the shared embedder's
-            self.embedder = TokenEmbedder(layers=hp.minilm_layers)  # layers are the propaganda tagger's too
+        if self.embedder.layers != hp.minilm_layers:  # the vectors this model reads
+            self.embedder = shared_embedder(hp.minilm_layers)
         self.embedder.warm_up()
 
     def tag(

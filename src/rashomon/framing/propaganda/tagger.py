@@ -26,12 +26,8 @@ from rashomon.framing.propaganda.network import HyperParams, PropagandaNet, from
 PACKAGED_MODEL = Path(__file__).parent / "model"
 
 
-# One network or a seed ensemble of them (``members``).
-Model = PropagandaNet | Sequence[PropagandaNet]
-
-
-def members(model: Model) -> list[PropagandaNet]:
-    return [model] if isinstance(model, PropagandaNet) else list(model)
+# The networks of a seed ensemble (``hp.members``; one network is an ensemble of one).
+Model = Sequence[PropagandaNet]
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,8 +87,8 @@ def _tag_one(net: PropagandaNet, item: Encoded, batch_size: int) -> tuple[Matrix
 def tag(model: Model, item: Encoded, batch_size: int = 32) -> Tagged:
     """BIO log-probabilities (members averaged) and each member's BiLSTM states for every token of one
     article (nets in eval mode)."""
-    outputs = [_tag_one(net, item, batch_size) for net in members(model)]
-    mean = np.mean([probs for probs, _ in outputs], axis=0).reshape(-1, 3)
+    outputs = [_tag_one(net, item, batch_size) for net in model]
+    mean = np.mean([probs for probs, _ in outputs], axis=0)
     log_probs: Matrix = np.log(np.clip(mean, 1e-12, 1.0)).astype(np.float32)
     return Tagged(log_probs, [states for _, states in outputs])
 
@@ -110,12 +106,11 @@ def classify(
     spans = torch.tensor([(0, first, last) for first, last in ranges])
     vectors = torch.from_numpy(item.vectors).unsqueeze(0)
     total = np.zeros((len(ranges), len(TECHNIQUES)), dtype=np.float32)
-    nets = members(model)
     with torch.inference_mode():
-        for net, states in zip(nets, tagged.states, strict=True):
+        for net, states in zip(model, tagged.states, strict=True):
             logits = net.classify(states.unsqueeze(0), vectors, spans, features.float())
             total += torch.softmax(logits, dim=-1).numpy()
-    probs: Matrix = (total / len(nets)).astype(np.float32)
+    probs: Matrix = (total / len(model)).astype(np.float32)
     return probs
 
 
@@ -137,10 +132,9 @@ def save(folder: Path, model: Model, config: dict[str, Any]) -> None:
     from rashomon.framing.propaganda.network import to_arrays
 
     folder.mkdir(parents=True, exist_ok=True)
-    nets = members(model)
-    arrays = {f"{m}/{key}": value for m, net in enumerate(nets) for key, value in to_arrays(net).items()}
+    arrays = {f"{m}/{key}": value for m, net in enumerate(model) for key, value in to_arrays(net).items()}
     np.savez_compressed(folder / "weights.npz", **arrays)  # type: ignore[arg-type]
-    config = {**config, "lemmas": nets[0].lemmas}
+    config = {**config, "lemmas": model[0].lemmas}
     (folder / "config.json").write_text(json.dumps(config, indent=2, sort_keys=True) + "\n")
 
 
@@ -150,10 +144,15 @@ def _member_of(key: str) -> int:
     return int(member) if slash else 0
 
 
+def read_config(folder: Path = PACKAGED_MODEL) -> tuple[HyperParams, dict[str, Any]]:
+    """An artifact's hyper-parameters and its whole ``config.json``."""
+    config = json.loads((folder / "config.json").read_text())
+    return HyperParams(**{"members": 1, **config["params"]}), config  # before ensembles: one network
+
+
 def load(folder: Path = PACKAGED_MODEL) -> tuple[list[PropagandaNet], dict[str, Any]]:
     """The ensemble's networks (eval mode, float32) and the config from an artifact folder."""
-    config = json.loads((folder / "config.json").read_text())
-    hp = HyperParams(**{"members": 1, **config["params"]})  # an artifact from before ensembles: one network
+    hp, config = read_config(folder)
     with np.load(folder / "weights.npz", allow_pickle=False) as arrays:
         nets = [
             from_arrays(

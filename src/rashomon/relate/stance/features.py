@@ -18,7 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from rashomon.relate.stance.cues import CUE_COLUMNS, cue_features
-from rashomon.relate.stance.embedding import Matrix, SentenceVectors, Vector, split_sentences
+from rashomon.relate.stance.embedding import DIM, Matrix, SentenceVectors, Vector, split_sentences
 from rashomon.relate.stance.lexicon import HEDGING, NEGATION, REFUTING, STOPWORDS
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -305,5 +305,10 @@ class PairFeaturizer:
         return DENSE + (CUE_COLUMNS if self.cues else 0)
 
     @property
+    def bow_start(self) -> int:
+        """The first bag-of-words column, after the hand-crafted columns and the vector blocks."""
+        return self.dense_width + DIM * len(self.blocks)
+
+    @property
     def width(self) -> int:
-        return self.dense_width + 384 * len(self.blocks) + len(self.bow)
+        return self.bow_start + len(self.bow)

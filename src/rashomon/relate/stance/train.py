@@ -36,9 +36,8 @@ class TaskSetup:
         False  # the bag of words sees the claim's words as one placeholder (features.bow_terms)
     )
     cues: bool = False  # headline cue columns (cues.py)
-    # Multipliers on the standardised vector blocks and bag of words (divide their stored scale): with an
-    # L2 penalty they set how strongly each block is regularised against the hand-crafted columns.
-    block_weight: float = 1.0
+    # Multiplier on the standardised bag of words (divides its stored scale): with an L2 penalty it sets
+    # how strongly the bag is regularised against the other columns.
     bow_weight: float = 1.0
 
 
@@ -96,9 +95,7 @@ def fit_head(task: str, pairs: Sequence[StancePair], vectors: SentenceVectors) -
     x = featurizer.transform([(p.claim, p.text) for p in pairs])
     labels = LABELS[task]
     mean, scale = standardiser(x, featurizer.dense_width)
-    bow_start = featurizer.dense_width + 384 * len(setup.blocks)
-    scale[featurizer.dense_width : bow_start] /= setup.block_weight
-    scale[bow_start:] /= setup.bow_weight
+    scale[featurizer.bow_start :] /= setup.bow_weight
     networks = train_networks(
         (x - mean) / scale, [labels.index(p.label) for p in pairs], len(labels), setup.params
     )
@@ -213,7 +210,6 @@ def train(task: str, data: Path, out: Path) -> dict[str, object]:
         "bow_min_df": SETUPS[task].bow_min_df,
         "bow_masked": SETUPS[task].bow_masked,
         "cues": SETUPS[task].cues,
-        "block_weight": SETUPS[task].block_weight,
         "bow_weight": SETUPS[task].bow_weight,
         "params": SETUPS[task].params.as_dict(),
         "dev": {k: round(v, 4) for k, v in dev.items()},
