@@ -150,3 +150,21 @@ def test_the_shared_embedder_serves_a_second_tagger_from_its_memo() -> None:
     assert embedder.memo.hits == 1 and again[0] is first
     plain = TokenEmbedder().embed_many([(text, sentences, tokens)])[0]
     np.testing.assert_allclose(plain, first, atol=1e-5)
+
+
+def test_every_spelling_of_the_layers_names_one_shared_embedder() -> None:
+    from rashomon.claims.attribution.embeddings import LAYERS, shared_embedder
+
+    assert shared_embedder() is shared_embedder(LAYERS) is shared_embedder((LAYERS[0], LAYERS[1]))
+    assert shared_embedder((2, 6)) is not shared_embedder()
+
+
+@pytest.mark.integration
+def test_both_taggers_read_from_one_embedder() -> None:
+    from rashomon.claims.attribution.tagger import AttributionTagger
+    from rashomon.framing.propaganda import PropagandaDetector
+
+    tagger, detector = AttributionTagger(), PropagandaDetector()
+    tagger.warm_up()
+    detector.warm_up()
+    assert tagger.embedder is detector._embedder

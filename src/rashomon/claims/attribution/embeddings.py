@@ -239,8 +239,12 @@ class TokenEmbedder:
         return vectors
 
 
-@cache
 def shared_embedder(layers: tuple[int, int] = LAYERS) -> TokenEmbedder:
     """The process's CPU token embedder for ``layers`` (one MiniLM copy), with the memo the taggers
     reading those layers share."""
+    return _embedder_for(tuple(layers))  # one cache key however the caller spells the layers
+
+
+@cache
+def _embedder_for(layers: tuple[int, int]) -> TokenEmbedder:
     return TokenEmbedder(layers=layers, memo_bytes=MEMO_BYTES)
