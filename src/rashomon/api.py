@@ -65,7 +65,8 @@ def default_stages(config: Config) -> list[Stage]:
 
 
 def build_pipeline(config: Config | None = None) -> Pipeline:
-    return Pipeline(default_stages(config or Config()))
+    config = config or Config()
+    return Pipeline(default_stages(config), workers=config.workers)
 
 
 def analyze(

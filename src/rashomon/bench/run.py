@@ -43,7 +43,9 @@ def run_bench(count: int, benchmarks: Path, config: Config | None = None) -> dic
     analysis = analyze(sources, config, pipeline=pipeline)
     pipeline_seconds = time.perf_counter() - started
     inference_seconds = _bare_inference_seconds(analysis.batch, config)
-    return _summary(analysis.batch, analysis.stage_seconds, pipeline_seconds, inference_seconds)
+    summary = _summary(analysis.batch, analysis.stage_seconds, pipeline_seconds, inference_seconds)
+    summary["workers"] = pipeline.workers
+    return summary
 
 
 def _bare_inference_seconds(batch: Batch, config: Config) -> float:
@@ -69,6 +71,9 @@ def _summary(batch: Batch, stages: dict[str, float], pipeline_s: float, inferenc
         "articles_per_s": round(articles / pipeline_s, 3),
         "sentences_per_s": round(sentences / pipeline_s, 2),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        # The largest worker process (forked: the models' pages are shared with this one, so the two
+        # figures overlap; their sum bounds the run's memory from above).
+        "worker_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1),
         "pipeline_seconds": round(pipeline_s, 3),
         "inference_seconds": round(inference_s, 3),
         "inference_ratio": round(pipeline_s / inference_s, 3) if inference_s else None,
@@ -82,10 +87,14 @@ def _cores() -> int:
 
 
 def run_bench_cli(
-    count: int, data: Path | None, scale: tuple[int, ...] = (), stream: tuple[int, ...] = ()
+    count: int,
+    data: Path | None,
+    scale: tuple[int, ...] = (),
+    stream: tuple[int, ...] = (),
+    workers: int = 1,
 ) -> None:
     benchmarks = (data or Path(os.environ.get("RASHOMON_BENCHMARKS", DEFAULT_DATA))).resolve()
-    summary = run_bench(count, benchmarks)
+    summary = run_bench(count, benchmarks, Config(workers=workers))
     if scale:
         from rashomon.bench.scale import measure_scale
 
@@ -102,7 +111,7 @@ def run_bench_cli(
         for row in rows:
             click.echo(f"  stream {row['articles']:>6} articles -> {row['stories']} stories: {row}", err=True)
     click.echo(f"bench: {summary['articles']} articles, {summary['sentences']} sentences", err=True)
-    for key in ("articles_per_s", "sentences_per_s", "peak_rss_mb", "inference_ratio"):
+    for key in ("articles_per_s", "sentences_per_s", "peak_rss_mb", "worker_peak_rss_mb", "inference_ratio"):
         click.echo(f"  {key:<18} {summary[key]}", err=True)
     for stage, seconds in summary["stages"].items():
         share = seconds / summary["pipeline_seconds"] if summary["pipeline_seconds"] else 0.0

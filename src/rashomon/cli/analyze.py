@@ -35,7 +35,13 @@ def engine_options(command: Command) -> Command:
             help="Where to run: this process, or Ray (pip install 'rashomon[ray]').",
         ),
         click.option("--address", default=None, help="With --engine ray: a running Ray cluster (ray://...)."),
-        click.option("--workers", type=click.IntRange(1), default=2, show_default=True, help="Ray actors."),
+        click.option(
+            "--workers",
+            type=click.IntRange(1),
+            default=2,
+            show_default=True,
+            help="Processes for the per-article stages (local; at most the usable cores), or Ray actors.",
+        ),
     ]
     for option in reversed(options):
         command = option(command)

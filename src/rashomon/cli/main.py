@@ -74,7 +74,9 @@ def analyze(
     """Analyse article files, folders, globs, or '-' (JSON Lines on stdin)."""
     from rashomon.cli.analyze import run_analyze
 
-    config = Config(default_date=default_date, limits=Limits(max_input_bytes=max_input_bytes))
+    config = Config(
+        default_date=default_date, limits=Limits(max_input_bytes=max_input_bytes), workers=workers
+    )
     sys.exit(
         run_analyze(
             list(inputs),
@@ -199,11 +201,18 @@ def eval_command(
     metavar="N,N,...",
     help="Also time story clustering of a stream of this many articles (e.g. 2000,5000,20000).",
 )
-def bench(articles: int, data: Path | None, scale: str, stream: str) -> None:
+@click.option(
+    "--workers",
+    type=click.IntRange(1),
+    default=2,
+    show_default=True,
+    help="Processes for the per-article stages, as rashomon analyze (at most the usable cores).",
+)
+def bench(articles: int, data: Path | None, scale: str, stream: str, workers: int) -> None:
     """Throughput benchmark: articles/s, peak RSS, per-stage times, pipeline/model-inference ratio."""
     from rashomon.bench.run import run_bench_cli
 
-    run_bench_cli(articles, data, _counts("--scale", scale), _counts("--stream", stream))
+    run_bench_cli(articles, data, _counts("--scale", scale), _counts("--stream", stream), workers)
 
 
 def _counts(option: str, value: str) -> tuple[int, ...]:

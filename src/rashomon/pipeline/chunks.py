@@ -17,6 +17,7 @@ from dataclasses import replace
 from typing import Any
 
 from rashomon.pipeline.cache import per_article, sub_batch
+from rashomon.pipeline.processes import run_parts
 from rashomon.pipeline.stage import Advance, Stage
 from rashomon.pipeline.state import Batch
 
@@ -36,21 +37,62 @@ def stage_groups(stages: Sequence[Stage]) -> list[list[Stage]]:
     return groups
 
 
+def chunk_bounds(lengths: Sequence[int], size: int, workers: int) -> list[tuple[int, int]]:
+    """Consecutive ``(first, end)`` article ranges holding about equal text (characters), at least
+    ``len(lengths) / size`` of them and, with several workers, two per worker, in a multiple of
+    ``workers``: a worker that finishes early takes the next range instead of idling."""
+    count = len(lengths)
+    if count == 0:
+        return []
+    parts = -(-count // max(size, 1))
+    if workers > 1:
+        parts = -(-max(parts, 2 * workers) // workers) * workers
+    parts = min(parts, count)
+    weights = lengths if sum(lengths) else [1] * count
+    total = sum(weights)
+    bounds: list[tuple[int, int]] = []
+    first, seen = 0, 0
+    for end in range(1, count + 1):
+        seen += weights[end - 1]
+        still = parts - len(bounds) - 1  # ranges still to cut after this one
+        if still == 0:
+            break
+        if seen >= total * (len(bounds) + 1) / parts or count - end == still:
+            bounds.append((first, end))
+            first = end
+    bounds.append((first, count))
+    return bounds
+
+
 def run_in_chunks(
-    stages: Sequence[Stage], batch: Batch, size: int, advance: Advance, seconds: dict[str, float]
+    stages: Sequence[Stage],
+    batch: Batch,
+    size: int,
+    advance: Advance,
+    seconds: dict[str, float],
+    workers: int = 1,
 ) -> Batch:
-    """``stages`` (all per-article) over ``batch``, ``size`` articles at a time; times into ``seconds``."""
+    """``stages`` (all per-article) over ``batch``, ``size`` articles at a time, on ``workers`` processes
+    (``rashomon.pipeline.processes``); times into ``seconds``. With several workers the stages' seconds,
+    summed over the workers, are scaled to the group's wall time, so the shares still add up."""
     reads = frozenset().union(*(stage.requires for stage in stages))
     produces = frozenset().union(*(stage.produces for stage in stages))
     made: dict[str, list[Any]] = {name: [] for name in produces}
-    for first in range(0, len(batch.articles), size):
-        articles = batch.articles[first : first + size]
-        part = replace(sub_batch(batch, {a.id for a in articles}, reads), articles=articles)
-        for stage in stages:
-            started = time.perf_counter()
-            part = stage.run(part, advance)
-            seconds[stage.name] = seconds.get(stage.name, 0.0) + time.perf_counter() - started
+    lengths = [len(article.text) for article in batch.articles]
+    parts = [
+        replace(sub_batch(batch, {a.id for a in articles}, reads), articles=articles)
+        for articles in (batch.articles[i:j] for i, j in chunk_bounds(lengths, size, workers))
+    ]
+    started = time.perf_counter()
+    spent: dict[str, float] = {}
+    for part, (records, part_seconds) in zip(parts, run_parts(stages, parts, workers), strict=True):
         for name in produces:
-            made[name].extend(getattr(part, name))
+            made[name].extend(records[name])
+        for name, value in part_seconds.items():
+            spent[name] = spent.get(name, 0.0) + value
+        advance(sum(stage.units(part) for stage in stages))
+    scale = (time.perf_counter() - started) / sum(spent.values()) if workers > 1 and spent else 1.0
+    for name, value in spent.items():
+        seconds[name] = seconds.get(name, 0.0) + value * scale
     merged: dict[str, Any] = {name: tuple(records) for name, records in made.items()}
     return replace(batch, **merged)

@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
 from rashomon.errors import RashomonError
+from rashomon.pipeline.cache import per_article
 from rashomon.pipeline.chunks import ARTICLE_CHUNK, run_in_chunks, stage_groups
+from rashomon.pipeline.processes import usable_cores
 from rashomon.pipeline.stage import Stage
 from rashomon.pipeline.state import ARTIFACTS, Batch
 
@@ -67,7 +69,8 @@ class Pipeline:
     """An ordered, checked list of stages. ``warm_up`` loads every model once per process.
 
     Consecutive per-article stages run ``chunk`` articles at a time (``rashomon.pipeline.chunks``; 0:
-    each stage over the whole batch), unless a cache session decides article by article what to run."""
+    each stage over the whole batch), on ``workers`` processes (at most the usable cores;
+    ``rashomon.pipeline.processes``), unless a cache session decides article by article what to run."""
 
     def __init__(
         self,
@@ -75,11 +78,13 @@ class Pipeline:
         given: frozenset[str] = frozenset({"sources"}),
         cache: CacheSession | None = None,
         chunk: int = ARTICLE_CHUNK,
+        workers: int = 1,
     ) -> None:
         check_chain(stages, given)
         self.stages = tuple(stages)
         self.cache = cache  # reuse stored results (rashomon.pipeline.cache); None: run every stage
         self.chunk = chunk
+        self.workers = max(1, min(workers, usable_cores()))
         self._warm = False
 
     def warm_up(self) -> None:
@@ -94,7 +99,7 @@ class Pipeline:
         seconds: dict[str, float] = {}
         position = 0
         for group in stage_groups(self.stages):
-            if self.cache is None and len(group) > 1 and 0 < self.chunk < len(batch.articles):
+            if self._chunked(group, len(batch.articles)):
                 batch = self._run_chunked(group, batch, shown, seconds)
                 position += len(group)
                 continue
@@ -102,6 +107,13 @@ class Pipeline:
                 batch = self._run_one(position, batch, shown, seconds)
                 position += 1
         return RunResult(batch=batch, stage_seconds=seconds)
+
+    def _chunked(self, group: list[Stage], articles: int) -> bool:
+        if self.cache is not None or self.chunk <= 0 or not all(per_article(stage) for stage in group):
+            return False
+        if self.workers > 1:
+            return articles > 1
+        return len(group) > 1 and self.chunk < articles
 
     def _run_one(self, position: int, batch: Batch, shown: Progress, seconds: dict[str, float]) -> Batch:
         stage = self.stages[position]
@@ -120,7 +132,7 @@ class Pipeline:
     ) -> Batch:
         """One progress bar for the group (its stages take turns on each chunk), a finish line per stage."""
         shown.stage_started(" + ".join(stage.name for stage in group), sum(s.units(batch) for s in group))
-        batch = run_in_chunks(group, batch, self.chunk, shown.advance, seconds)
+        batch = run_in_chunks(group, batch, self.chunk, shown.advance, seconds, self.workers)
         for stage in group:
             shown.stage_finished(stage.name, seconds[stage.name])
         return batch

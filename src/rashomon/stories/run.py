@@ -100,17 +100,17 @@ def analyze_stories(
     batch = Batch(sources=(*ready, *expanded), inputs=tuple(outcomes))
     cluster, per_article, corpus = split_stages(chosen)
     seconds: dict[str, float] = {}
-    batch = run_stages(cluster, batch, progress, seconds, frozenset({"sources", "inputs"}))
+    batch = run_stages(cluster, batch, progress, seconds, frozenset({"sources", "inputs"}), config.workers)
     started = time.perf_counter()
     stories = assign_stories(batch.articles, encode=encode)
     seconds["stories"] = time.perf_counter() - started
     made = artifacts_after(cluster)
     if len(stories) <= 1:
-        batch = run_stages([*per_article, *corpus], batch, progress, seconds, made)
+        batch = run_stages([*per_article, *corpus], batch, progress, seconds, made, config.workers)
         analysis = Analysis(batch, build_evidence(batch), seconds)
         whole = tuple(StoryAnalysis(s, analysis) for s in stories)
         return StoryRun(analysis, whole, seconds)
-    batch = run_stages(per_article, batch, progress, seconds, made)
+    batch = run_stages(per_article, batch, progress, seconds, made, config.workers)
     # One progress line for all the stories' corpus stages, not one per stage per story.
     shown = progress or SilentProgress()
     shown.stage_started(f"corpus stages of {len(stories)} stories", len(stories))
@@ -224,10 +224,11 @@ def run_stages(
     progress: Progress | None,
     seconds: dict[str, float],
     given: frozenset[str],
+    workers: int = 1,
 ) -> Batch:
     if not stages:
         return batch
-    result = Pipeline(stages, given=given).run(batch, progress)
+    result = Pipeline(stages, given=given, workers=workers).run(batch, progress)
     for name, value in result.stage_seconds.items():
         seconds[name] = seconds.get(name, 0.0) + value
     return result.batch
