@@ -215,6 +215,36 @@ def test_mixed_corpus_writes_one_map_per_story_and_an_index(
     assert "Single-article stories (1)" in index
 
 
+def test_stories_on_two_workers_give_the_maps_of_one_process(
+    tmp_path: Path, fake_stages: list[object], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rashomon.config import Config
+    from rashomon.pipeline.processes import can_fork
+    from rashomon.stories.run import analyze_stories
+
+    if not can_fork():
+        pytest.skip("worker processes are forked (Linux)")
+    monkeypatch.setattr("rashomon.stories.run.usable_cores", lambda: 2)
+    monkeypatch.setattr("rashomon.pipeline.runner.usable_cores", lambda: 2)
+    from rashomon.pipeline import processes
+
+    calls: list[int] = []
+
+    def spied(task: object, items: list[object], workers: int) -> object:
+        calls.append(workers)
+        return processes.fork_map(task, items, workers)  # type: ignore[arg-type]
+
+    monkeypatch.setattr("rashomon.stories.run.fork_map", spied)
+    corpus = str(_write_corpus(tmp_path / "in"))
+    alone = analyze_stories([corpus], Config(workers=1), stages=fake_stages, encode=fake_encode)  # type: ignore[arg-type]
+    shared = analyze_stories([corpus], Config(workers=2), stages=fake_stages, encode=fake_encode)  # type: ignore[arg-type]
+    assert shared.mixed and len(shared.stories) == len(alone.stories) == 2
+    assert [s.analysis.evidence for s in shared.stories] == [s.analysis.evidence for s in alone.stories]
+    assert shared.analysis.evidence == alone.analysis.evidence
+    assert set(shared.stage_seconds) == set(alone.stage_seconds)
+    assert calls == [1, 2]  # the second run's stories went to two workers
+
+
 def test_one_story_gives_the_ordinary_outputs(tmp_path: Path, fake_stages: list[object]) -> None:
     from rashomon.stories.run import analyze_stories, write_story_reports
 

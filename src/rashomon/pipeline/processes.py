@@ -17,18 +17,22 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from typing import Any
+from typing import Any, TypeVar
 
 from rashomon.pipeline.stage import Stage
 from rashomon.pipeline.state import Batch
 
-# The stages a forked worker runs: set in the parent just before the fork, inherited by the child.
-_STAGES: tuple[Stage, ...] = ()
+# What a forked worker calls on each item: set in the parent just before the fork, inherited by the child.
+_TASK: Callable[[Any], Any] | None = None
+_FORKING = threading.Lock()
 
 Made = tuple[dict[str, tuple[Any, ...]], dict[str, float]]
+Item = TypeVar("Item")
+Result = TypeVar("Result")
 
 
 def can_fork() -> bool:
@@ -39,22 +43,31 @@ def usable_cores() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
+def fork_map(task: Callable[[Item], Result], items: Sequence[Item], workers: int) -> Iterator[Result]:
+    """``task`` of each item, in the order of ``items``, on ``workers`` forked processes (here, one by
+    one, with one worker, one item or no fork). ``task`` and what it reads are inherited, not sent: only
+    the items go out and the results come back, pickled."""
+    global _TASK
+    if workers <= 1 or len(items) <= 1 or not can_fork():
+        yield from map(task, items)
+        return
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(
+        max_workers=min(workers, len(items)), mp_context=context, initializer=_one_thread
+    ) as pool:
+        with _FORKING:  # the workers are forked, and every item submitted, while _TASK holds this task
+            _TASK = task
+            try:
+                results = pool.map(_call_task, items)
+            finally:
+                _TASK = None
+        yield from results
+
+
 def run_parts(stages: Sequence[Stage], parts: Sequence[Batch], workers: int) -> Iterator[Made]:
     """Each part's produced records and per-stage seconds, in the order of ``parts``, as they finish."""
-    global _STAGES
-    if workers <= 1 or len(parts) <= 1 or not can_fork():
-        for part in parts:
-            yield _run_part(part, tuple(stages))
-        return
-    _STAGES = tuple(stages)
-    try:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(
-            max_workers=min(workers, len(parts)), mp_context=context, initializer=_one_thread
-        ) as pool:
-            yield from pool.map(_run_inherited, parts)
-    finally:
-        _STAGES = ()
+    chosen = tuple(stages)
+    return fork_map(lambda part: _run_part(part, chosen), parts, workers)
 
 
 def _one_thread() -> None:
@@ -66,8 +79,9 @@ def _one_thread() -> None:
     torch.set_num_threads(1)
 
 
-def _run_inherited(part: Batch) -> Made:
-    return _run_part(part, _STAGES)
+def _call_task(item: Any) -> Any:
+    assert _TASK is not None
+    return _TASK(item)
 
 
 def _run_part(part: Batch, stages: tuple[Stage, ...]) -> Made:

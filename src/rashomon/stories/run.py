@@ -22,6 +22,7 @@ from rashomon.errors import UsageError
 from rashomon.model import Entity, Source
 from rashomon.model.framing import Framing
 from rashomon.pipeline import Batch, Pipeline, Progress, Stage
+from rashomon.pipeline.processes import fork_map, usable_cores
 from rashomon.pipeline.runner import SilentProgress
 from rashomon.report.evidence import Evidence, build_evidence
 from rashomon.stories.assign import Story, assign_stories
@@ -116,11 +117,25 @@ def analyze_stories(
     shown.stage_started(f"corpus stages of {len(stories)} stories", len(stories))
     started = time.perf_counter()
     analyses = []
-    for story in stories:
-        analysis = analyze_story(batch, story, corpus, None, seconds, artifacts_after(per_article, made))
+    given = artifacts_after(per_article, made)
+    for stage in corpus:
+        stage.warm_up()  # here, before the workers fork: they start with the models loaded
+    spent: dict[str, float] = {}
+    workers = min(config.workers, usable_cores())
+    finished = fork_map(
+        lambda story: analyze_story(batch, story, corpus, None, None, given), stories, workers
+    )
+    for story, analysis in zip(stories, finished, strict=True):
         analyses.append(StoryAnalysis(story, analysis))
+        for name, value in analysis.stage_seconds.items():
+            spent[name] = spent.get(name, 0.0) + value
         shown.advance(1)
-    shown.stage_finished(f"corpus stages of {len(stories)} stories", time.perf_counter() - started)
+    wall = time.perf_counter() - started
+    # With several workers the stories' stage times overlap: scaled to the phase's wall time, as the chunks.
+    scale = wall / sum(spent.values()) if workers > 1 and spent else 1.0
+    for name, value in spent.items():
+        seconds[name] = seconds.get(name, 0.0) + value * scale
+    shown.stage_finished(f"corpus stages of {len(stories)} stories", wall)
     run_batch = combined(batch, [a.analysis.batch for a in analyses])
     return StoryRun(Analysis(run_batch, build_evidence(run_batch), seconds), tuple(analyses), seconds)
 
