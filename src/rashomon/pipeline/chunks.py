@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import Any
 
 from rashomon.pipeline.cache import per_article, sub_batch
-from rashomon.pipeline.processes import run_parts
+from rashomon.pipeline.processes import run_parts, wall_scaled
 from rashomon.pipeline.stage import Advance, Stage
 from rashomon.pipeline.state import Batch
 
@@ -91,8 +91,7 @@ def run_in_chunks(
         for name, value in part_seconds.items():
             spent[name] = spent.get(name, 0.0) + value
         advance(sum(stage.units(part) for stage in stages))
-    scale = (time.perf_counter() - started) / sum(spent.values()) if workers > 1 and spent else 1.0
-    for name, value in spent.items():
-        seconds[name] = seconds.get(name, 0.0) + value * scale
+    for name, value in wall_scaled(spent, time.perf_counter() - started, workers).items():
+        seconds[name] = seconds.get(name, 0.0) + value
     merged: dict[str, Any] = {name: tuple(records) for name, records in made.items()}
     return replace(batch, **merged)

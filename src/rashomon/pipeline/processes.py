@@ -1,16 +1,16 @@
-"""Per-article chunks on worker processes, so a run uses every core it is given.
+"""Work spread over forked worker processes, so a run uses every core it is given.
 
-One process reaches one core for most of the per-article work: spaCy parses on one thread, the taggers'
-BiLSTMs run step by step on one thread, and MiniLM's matrix products gain little from a second thread on
-a sentence's worth of tokens. With ``workers`` > 1 the chunks of a group of per-article stages go to that
-many processes instead, each with one torch thread.
+One process reaches one core for most of rashomon's work: spaCy parses on one thread, the taggers'
+BiLSTMs run step by step on one thread, and the corpus stages are Python. ``fork_map`` runs a task over
+items on ``workers`` processes with one torch thread each; the pipeline gives it the chunks of a group
+of per-article stages (``run_parts``) and ``stories.run`` the stories of a mixed corpus.
 
 The workers are forked from the process that warmed the stages up, so each starts with every model
-loaded (the weights are shared copy-on-write, not copied) and with the stages themselves: nothing but
-the chunk's articles goes to a worker and nothing but its records come back. A worker runs every stage
-of the group on its chunk, so the shared token embedder's memo still serves the second tagger there.
-Results are merged in chunk order, which is the batch's article order, so the records are the same, in
-the same order, as one process makes them. Where fork is not available (not Linux) the chunks run here.
+loaded (the weights are shared copy-on-write, not copied) and with the task and everything it reads:
+only the items go to a worker and only their results come back. A worker runs every stage of a group
+on its chunk, so the shared token embedder's memo still serves the second tagger there. Results come
+back in the items' order, so the records are the same, in the same order, as one process makes them.
+Where fork is not available (not Linux) the items run here, one by one.
 """
 
 from __future__ import annotations
@@ -51,10 +51,12 @@ def fork_map(task: Callable[[Item], Result], items: Sequence[Item], workers: int
     if workers <= 1 or len(items) <= 1 or not can_fork():
         yield from map(task, items)
         return
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(
-        max_workers=min(workers, len(items)), mp_context=context, initializer=_one_thread
-    ) as pool:
+    pool = ProcessPoolExecutor(
+        max_workers=min(workers, len(items)),
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_one_thread,
+    )
+    try:
         with _FORKING:  # the workers are forked, and every item submitted, while _TASK holds this task
             _TASK = task
             try:
@@ -62,6 +64,16 @@ def fork_map(task: Callable[[Item], Result], items: Sequence[Item], workers: int
             finally:
                 _TASK = None
         yield from results
+    finally:  # on an error or an interrupt, the items not started yet are dropped, not run
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def wall_scaled(spent: dict[str, float], wall: float, workers: int) -> dict[str, float]:
+    """Stage seconds summed over workers, scaled to the wall time they took together (so shares of a
+    run still add up); with one worker they are the wall time already."""
+    total = sum(spent.values())
+    scale = wall / total if workers > 1 and total > 0 else 1.0
+    return {name: value * scale for name, value in spent.items()}
 
 
 def run_parts(stages: Sequence[Stage], parts: Sequence[Batch], workers: int) -> Iterator[Made]:

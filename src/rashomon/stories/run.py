@@ -22,7 +22,7 @@ from rashomon.errors import UsageError
 from rashomon.model import Entity, Source
 from rashomon.model.framing import Framing
 from rashomon.pipeline import Batch, Pipeline, Progress, Stage
-from rashomon.pipeline.processes import fork_map, usable_cores
+from rashomon.pipeline.processes import fork_map, usable_cores, wall_scaled
 from rashomon.pipeline.runner import SilentProgress
 from rashomon.report.evidence import Evidence, build_evidence
 from rashomon.stories.assign import Story, assign_stories
@@ -93,6 +93,7 @@ def analyze_stories(
     if not inputs:
         raise UsageError("no input given", hint="name article files, folders or '-' for JSON Lines on stdin")
     config = config or Config()
+    workers = min(config.workers, usable_cores())
     # Looked up at call time: tests and the crash harness swap rashomon.api.default_stages for fakes.
     chosen = list(stages) if stages is not None else api.default_stages(config)
     ready = [item for item in inputs if isinstance(item, Source)]
@@ -101,17 +102,17 @@ def analyze_stories(
     batch = Batch(sources=(*ready, *expanded), inputs=tuple(outcomes))
     cluster, per_article, corpus = split_stages(chosen)
     seconds: dict[str, float] = {}
-    batch = run_stages(cluster, batch, progress, seconds, frozenset({"sources", "inputs"}), config.workers)
+    batch = run_stages(cluster, batch, progress, seconds, frozenset({"sources", "inputs"}), workers)
     started = time.perf_counter()
     stories = assign_stories(batch.articles, encode=encode)
     seconds["stories"] = time.perf_counter() - started
     made = artifacts_after(cluster)
     if len(stories) <= 1:
-        batch = run_stages([*per_article, *corpus], batch, progress, seconds, made, config.workers)
+        batch = run_stages([*per_article, *corpus], batch, progress, seconds, made, workers)
         analysis = Analysis(batch, build_evidence(batch), seconds)
         whole = tuple(StoryAnalysis(s, analysis) for s in stories)
         return StoryRun(analysis, whole, seconds)
-    batch = run_stages(per_article, batch, progress, seconds, made, config.workers)
+    batch = run_stages(per_article, batch, progress, seconds, made, workers)
     # One progress line for all the stories' corpus stages, not one per stage per story.
     shown = progress or SilentProgress()
     shown.stage_started(f"corpus stages of {len(stories)} stories", len(stories))
@@ -121,7 +122,6 @@ def analyze_stories(
     for stage in corpus:
         stage.warm_up()  # here, before the workers fork: they start with the models loaded
     spent: dict[str, float] = {}
-    workers = min(config.workers, usable_cores())
     finished = fork_map(
         lambda story: analyze_story(batch, story, corpus, None, None, given), stories, workers
     )
@@ -131,10 +131,8 @@ def analyze_stories(
             spent[name] = spent.get(name, 0.0) + value
         shown.advance(1)
     wall = time.perf_counter() - started
-    # With several workers the stories' stage times overlap: scaled to the phase's wall time, as the chunks.
-    scale = wall / sum(spent.values()) if workers > 1 and spent else 1.0
-    for name, value in spent.items():
-        seconds[name] = seconds.get(name, 0.0) + value * scale
+    for name, value in wall_scaled(spent, wall, workers).items():
+        seconds[name] = seconds.get(name, 0.0) + value
     shown.stage_finished(f"corpus stages of {len(stories)} stories", wall)
     run_batch = combined(batch, [a.analysis.batch for a in analyses])
     return StoryRun(Analysis(run_batch, build_evidence(run_batch), seconds), tuple(analyses), seconds)
