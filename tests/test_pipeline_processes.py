@@ -4,50 +4,31 @@ from __future__ import annotations
 
 import itertools
 import os
+from dataclasses import replace
 from typing import Any, ClassVar
 
 import pytest
+from tests.test_pipeline_chunks import Split, Words
 
 from rashomon.config import Config
 from rashomon.errors import InputError
-from rashomon.model import Article, Sentence, Token
-from rashomon.pipeline import Advance, BaseStage, Batch, Pipeline, Scope
+from rashomon.model import Article
+from rashomon.pipeline import Advance, BaseStage, Batch, Pipeline
 from rashomon.pipeline.chunks import chunk_bounds
 from rashomon.pipeline.processes import can_fork
 
 pytestmark = pytest.mark.skipif(not can_fork(), reason="worker processes are forked (Linux)")
 
 
-class Split(BaseStage):
-    name: ClassVar[str] = "split"
-    requires: ClassVar[frozenset[str]] = frozenset({"articles"})
-    produces: ClassVar[frozenset[str]] = frozenset({"sentences"})
-    scope: ClassVar[Scope] = "article"
-
-    def run(self, batch: Batch, advance: Advance = lambda n: None) -> Batch:
-        found = [
-            Sentence(a.id, i, start, min(start + 5, len(a.text)))
-            for a in batch.articles
-            for i, start in enumerate(range(0, len(a.text), 5))
-        ]
-        return Batch(articles=batch.articles, sentences=tuple(found))
-
-
-class Marked(BaseStage):
-    """One token per sentence, its lemma the id of the process that made it."""
+class Marked(Words):
+    """The chunk tests' tokens, each lemma the id of the process that made it."""
 
     name: ClassVar[str] = "marked"
-    requires: ClassVar[frozenset[str]] = frozenset({"articles", "sentences"})
-    produces: ClassVar[frozenset[str]] = frozenset({"tokens"})
-    scope: ClassVar[Scope] = "article"
 
     def run(self, batch: Batch, advance: Advance = lambda n: None) -> Batch:
+        made = super().run(batch, advance)
         pid = str(os.getpid())
-        tokens = tuple(
-            Token(s.article, s.index, s.start, s.end, pid, "X", "X", "dep", s.index, s.index)
-            for s in batch.sentences
-        )
-        return Batch(articles=batch.articles, sentences=batch.sentences, tokens=tokens)
+        return replace(made, tokens=tuple(replace(token, lemma=pid) for token in made.tokens))
 
 
 class Refuses(Split):
