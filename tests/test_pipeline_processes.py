@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import itertools
 import os
+import time
 from dataclasses import replace
+from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
@@ -87,6 +89,25 @@ def test_a_stage_error_in_a_worker_reaches_the_caller_whole(monkeypatch: Any) ->
         _pipeline(2, monkeypatch, first=Refuses(Config())).run(Batch(articles=articles))
     assert raised.value.message == "article 'art_bad' cannot be split"
     assert raised.value.hint == "fix the article"
+
+
+def test_an_error_stops_the_workers_without_running_the_queued_chunks(tmp_path: Path) -> None:
+    """Ctrl-C or a failed chunk must not wait for every other chunk to run first."""
+    from rashomon.pipeline.processes import fork_map
+
+    def task(item: int) -> int:
+        if item == 0:
+            raise InputError("chunk 0 cannot be read", hint="fix it")
+        (tmp_path / f"ran-{item}").touch()
+        time.sleep(5)
+        (tmp_path / f"done-{item}").touch()
+        return item
+
+    with pytest.raises(InputError):
+        list(fork_map(task, list(range(12)), workers=2))
+    ran = {path.name for path in tmp_path.iterdir()}
+    assert len(ran) <= 4  # the chunks already started, not the 11 queued
+    assert not any(name.startswith("done") for name in ran)  # and those were stopped, not waited for
 
 
 def test_workers_are_capped_at_the_usable_cores(monkeypatch: Any) -> None:

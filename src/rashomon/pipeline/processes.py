@@ -64,8 +64,18 @@ def fork_map(task: Callable[[Item], Result], items: Sequence[Item], workers: int
             finally:
                 _TASK = None
         yield from results
-    finally:  # on an error or an interrupt, the items not started yet are dropped, not run
-        pool.shutdown(wait=True, cancel_futures=True)
+    except BaseException:  # an error, an interrupt, or the caller stopped reading: stop the workers now
+        _stop(pool)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Ends the workers without running what is queued for them (Ctrl-C must not wait for chunks);
+    ``ProcessPoolExecutor`` has no public way to do this before Python 3.14 (``terminate_workers``)."""
+    for process in list(getattr(pool, "_processes", {}).values()):
+        process.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 def wall_scaled(spent: dict[str, float], wall: float, workers: int) -> dict[str, float]:
