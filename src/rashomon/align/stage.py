@@ -6,6 +6,7 @@ from dataclasses import replace
 from typing import Any, ClassVar
 
 import numpy as np
+import numpy.typing as npt
 
 from rashomon.align.contexts import claim_contexts
 from rashomon.align.groups import make_group
@@ -27,7 +28,9 @@ def split_by_stance(members: list[int], doubting: list[bool]) -> list[list[int]]
 
 class AlignStage(BaseStage):
     name: ClassVar[str] = "align"
-    requires: ClassVar[frozenset[str]] = frozenset({"articles", "claims", "entities", "tokens"})
+    requires: ClassVar[frozenset[str]] = frozenset(
+        {"articles", "claims", "entities", "tokens", "sentences", "sentence_vectors"}
+    )
     produces: ClassVar[frozenset[str]] = frozenset({"vectors", "groups"})
 
     _embedder: Any = None
@@ -59,15 +62,32 @@ class AlignStage(BaseStage):
         return replace(batch, groups=tuple(sorted(groups, key=lambda g: (-len(g.articles), g.id))))
 
     def embed(self, batch: Batch) -> ClaimVectors:
-        """Each distinct claim text is embedded once."""
-        if self._embedder is None:
-            self.warm_up()
+        """Each distinct claim text is embedded once: a claim that is a whole sentence takes the vector
+        the attribution tagger's MiniLM pass already gave that sentence (the same model, pooled as
+        sentence-transformers pools it), the others are encoded here."""
         texts = list(dict.fromkeys(claim.text for claim in batch.claims))
         if not texts:
             return ClaimVectors()
-        encoded = self._embedder.encode(
-            texts, batch_size=EMBED_BATCH, normalize_embeddings=True, show_progress_bar=False
-        )
-        row = {text: i for i, text in enumerate(texts)}
-        matrix = np.asarray(encoded, dtype=np.float32)[[row[c.text] for c in batch.claims]]
+        known = sentence_embeddings(batch)
+        missing = [text for text in texts if text not in known]
+        if missing:
+            if self._embedder is None:
+                self.warm_up()
+            encoded = self._embedder.encode(
+                missing, batch_size=EMBED_BATCH, normalize_embeddings=True, show_progress_bar=False
+            )
+            known.update(zip(missing, np.asarray(encoded, dtype=np.float32), strict=True))
+        matrix = np.stack([known[c.text] for c in batch.claims]).astype(np.float32)
         return ClaimVectors(ids=tuple(c.id for c in batch.claims), matrix=matrix)
+
+
+def sentence_embeddings(batch: Batch) -> dict[str, npt.NDArray[np.float32]]:
+    """Sentence text -> its embedding, for the sentences the attribution stage embedded whole."""
+    texts = {article.id: article.text for article in batch.articles}
+    spans = {(s.article, s.index): (s.start, s.end) for s in batch.sentences}
+    found: dict[str, npt.NDArray[np.float32]] = {}
+    for record in batch.sentence_vectors:
+        span = spans.get((record.article, record.sentence))
+        if span is not None and record.article in texts:
+            found.setdefault(texts[record.article][span[0] : span[1]], record.values())
+    return found

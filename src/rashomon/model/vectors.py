@@ -1,4 +1,6 @@
-"""Sentence embeddings of claims, computed once by the align stage and shared by later stages."""
+"""Sentence embeddings: of whole sentences, from the attribution tagger's MiniLM pass, and of claims,
+computed once by the align stage (from the former where a claim is a whole sentence) and shared by later
+stages."""
 
 from __future__ import annotations
 
@@ -17,3 +19,21 @@ class ClaimVectors:
 
     def rows(self) -> dict[str, int]:
         return {claim_id: row for row, claim_id in enumerate(self.ids)}
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceVector:
+    """The L2-normalised MiniLM sentence embedding of sentence ``sentence`` of ``article``, as
+    sentence-transformers' all-MiniLM-L6-v2 makes it (mean of the last layer over the word pieces), as
+    ``vector``: 384 little-endian float32 values (bytes keep the record hashable and comparable)."""
+
+    article: str
+    sentence: int
+    vector: bytes
+
+    @staticmethod
+    def of(article: str, sentence: int, values: npt.NDArray[np.float32]) -> SentenceVector:
+        return SentenceVector(article, sentence, np.asarray(values, dtype="<f4").tobytes())
+
+    def values(self) -> npt.NDArray[np.float32]:
+        return np.frombuffer(self.vector, dtype="<f4").astype(np.float32)

@@ -27,7 +27,7 @@ from rashomon.model.flag import Flag
 from rashomon.model.framing import Framing, TechniqueSpan
 from rashomon.model.reuse import Reuse
 from rashomon.model.timeline import TimelineEntry
-from rashomon.model.vectors import ClaimVectors
+from rashomon.model.vectors import ClaimVectors, SentenceVector
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +40,7 @@ class Batch:
     tokens: tuple[Token, ...] = ()
     mentions: tuple[EntityMention, ...] = ()
     attributions: tuple[Attribution, ...] = ()
+    sentence_vectors: tuple[SentenceVector, ...] = ()
     techniques: tuple[TechniqueSpan, ...] = ()
     entities: tuple[Entity, ...] = ()
     claims: tuple[Claim, ...] = ()

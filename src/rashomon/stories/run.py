@@ -31,7 +31,17 @@ from rashomon.stories.online import Encoder
 # Artifacts that hold one record per article (or per part of one): a stage making only these is
 # per-article work, and a story's slice of the batch keeps the records of its articles.
 ARTICLE_ARTIFACTS = frozenset(
-    {"raw", "inputs", "articles", "sentences", "tokens", "mentions", "attributions", "techniques"}
+    {
+        "raw",
+        "inputs",
+        "articles",
+        "sentences",
+        "tokens",
+        "mentions",
+        "attributions",
+        "sentence_vectors",
+        "techniques",
+    }
 )
 # Artifacts story clustering reads: the stages making them run before the stories are found.
 CLUSTER_ARTIFACTS = frozenset({"raw", "inputs", "articles"})

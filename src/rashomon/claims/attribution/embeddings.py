@@ -39,6 +39,9 @@ MEMO_BYTES = 256 * 2**20
 CHUNK_TOKENS = 150
 
 Matrix = npt.NDArray[np.float32]
+Document = tuple[str, Sequence[Sentence], Sequence[Token]]
+SENTENCES = "|sentences"  # the memo key suffix of a document's sentence embeddings
+EMPTY: Matrix = np.zeros((0, 0), dtype=np.float32)
 
 
 def minilm_path() -> Path:
@@ -77,16 +80,32 @@ def layer_states(model: Any, ids: Any, mask: Any, layers: Sequence[int] = LAYERS
 
 def text_pieces(text: str, sentences: Sequence[Sentence], tokens: Sequence[Token]) -> list[tuple[int, int]]:
     """Character ranges to embed: the sentences, long ones cut every ``CHUNK_TOKENS`` tokens."""
+    return [piece for pieces in sentence_pieces(sentences, tokens) for piece in pieces]
+
+
+def sentence_pieces(sentences: Sequence[Sentence], tokens: Sequence[Token]) -> list[list[tuple[int, int]]]:
+    """Each sentence's character ranges to embed (none for a sentence without tokens)."""
     by_sentence: dict[int, list[Token]] = {}
     for token in tokens:
         by_sentence.setdefault(token.sentence, []).append(token)
-    pieces = []
+    found = []
     for sentence in sentences:
         members = by_sentence.get(sentence.index, [])
-        for first in range(0, len(members), CHUNK_TOKENS):
-            chunk = members[first : first + CHUNK_TOKENS]
-            pieces.append((chunk[0].start, chunk[-1].end))
-    return pieces
+        chunks = [members[first : first + CHUNK_TOKENS] for first in range(0, len(members), CHUNK_TOKENS)]
+        found.append([(chunk[0].start, chunk[-1].end) for chunk in chunks])
+    return found
+
+
+def pooled(states: Matrix, layers: Sequence[int]) -> Matrix | None:
+    """A piece's sentence embedding from its states, as sentence-transformers' all-MiniLM-L6-v2 makes it
+    (the top layer's mean over every word piece, [CLS] and [SEP] included, L2-normalised); None when the
+    top layer is not among ``layers``."""
+    if TOP_LAYER not in layers or len(states) == 0:
+        return None
+    column = list(layers).index(TOP_LAYER) * HIDDEN
+    mean = states[:, column : column + HIDDEN].mean(axis=0, dtype=np.float32)
+    vector: Matrix = (mean / max(float(np.linalg.norm(mean)), 1e-12)).astype(np.float32)
+    return vector
 
 
 def links(tokens: Sequence[Token], base: int, offsets: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -171,26 +190,40 @@ class TokenEmbedder:
         if self._model is None:
             self._tokenizer, self._model = load_minilm(device=self.device)
 
-    def embed_many(
-        self, documents: Sequence[tuple[str, Sequence[Sentence], Sequence[Token]]]
-    ) -> list[Matrix]:
+    def embed_many(self, documents: Sequence[Document]) -> list[Matrix]:
         """Each document's token vectors: remembered ones from the memo, the rest in one MiniLM pass."""
+        return [tokens for tokens, _ in self._remembered(documents, with_sentences=False)]
+
+    def embed_with_sentences(self, documents: Sequence[Document]) -> list[tuple[Matrix, Matrix]]:
+        """Each document's token vectors and its sentences' embeddings (``pooled``: row ``i`` for its
+        ``i``-th sentence; NaN where the sentence was embedded in several pieces, or the pieces read no
+        top layer), from the same one MiniLM pass."""
+        return self._remembered(documents, with_sentences=True)
+
+    def _remembered(self, documents: Sequence[Document], with_sentences: bool) -> list[tuple[Matrix, Matrix]]:
         if self.memo is None:
             return self._embed(documents)
+        memo = self.memo
         keys = [document_key(text, sents, toks, self.layers) for text, sents, toks in documents]
-        found = [self.memo.get(key) for key in keys]
-        missing = [i for i, vectors in enumerate(found) if vectors is None]
-        for i, vectors in zip(missing, self._embed([documents[i] for i in missing]), strict=True):
-            self.memo.put(keys[i], vectors)
-            found[i] = vectors
-        return [vectors for vectors in found if vectors is not None]
+        found: list[tuple[Matrix, Matrix] | None] = []
+        for key in keys:
+            tokens = memo.get(key)
+            sentences = memo.get(key + SENTENCES) if tokens is not None and with_sentences else EMPTY
+            found.append((tokens, sentences) if tokens is not None and sentences is not None else None)
+        missing = [i for i, pair in enumerate(found) if pair is None]
+        for i, pair in zip(missing, self._embed([documents[i] for i in missing]), strict=True):
+            memo.put(keys[i], pair[0])
+            memo.put(keys[i] + SENTENCES, pair[1])
+            found[i] = pair
+        return [pair for pair in found if pair is not None]
 
-    def _embed(self, documents: Sequence[tuple[str, Sequence[Sentence], Sequence[Token]]]) -> list[Matrix]:
+    def _embed(self, documents: Sequence[Document]) -> list[tuple[Matrix, Matrix]]:
         """One MiniLM pass over the pieces of all documents together (batches mix documents)."""
         if not documents:
             return []
         self.warm_up()
-        spans = [text_pieces(text, sents, toks) for text, sents, toks in documents]
+        by_sentence = [sentence_pieces(sents, toks) for _, sents, toks in documents]
+        spans = [[piece for pieces in doc for piece in pieces] for doc in by_sentence]
         strings = [
             text[s:e] for (text, _, _), doc_spans in zip(documents, spans, strict=True) for s, e in doc_spans
         ]
@@ -199,7 +232,8 @@ class TokenEmbedder:
             strings, return_offsets_mapping=True, truncation=True, max_length=MAX_PIECES
         )
         results, cursor = [], 0
-        for (_, _, toks), doc_spans in zip(documents, spans, strict=True):
+        for (text, sents, toks), doc_spans, doc_pieces in zip(documents, spans, by_sentence, strict=True):
+            sentence_rows = self._sentence_rows(text, sents, doc_pieces, vectors[cursor:])
             out = np.zeros((len(toks), DIM), dtype=np.float32)
             counts = np.zeros(len(toks), dtype=np.float32)
             for (base, _), offsets in zip(
@@ -209,8 +243,26 @@ class TokenEmbedder:
                 np.add.at(out, pairs[:, 1], vectors[cursor][pairs[:, 0]])
                 counts += np.bincount(pairs[:, 1], minlength=len(toks))
                 cursor += 1
-            results.append((out / np.maximum(counts, 1.0)[:, None]).astype(np.float32))
+            results.append(((out / np.maximum(counts, 1.0)[:, None]).astype(np.float32), sentence_rows))
         return results
+
+    def _sentence_rows(
+        self,
+        text: str,
+        sentences: Sequence[Sentence],
+        pieces: list[list[tuple[int, int]]],
+        states: list[Matrix],
+    ) -> Matrix:
+        """The pooled embedding of each sentence embedded whole, as one piece (NaN rows otherwise)."""
+        rows = np.full((len(sentences), HIDDEN), np.nan, dtype=np.float32)
+        position = 0
+        for row, (sentence, ranges) in enumerate(zip(sentences, pieces, strict=True)):
+            if len(ranges) == 1 and ranges[0] == (sentence.start, sentence.end):
+                vector = pooled(states[position], self.layers)
+                if vector is not None:
+                    rows[row] = vector
+            position += len(ranges)
+        return rows
 
     def _piece_vectors(self, strings: Sequence[str]) -> list[Matrix]:
         import torch

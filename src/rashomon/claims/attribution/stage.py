@@ -12,12 +12,16 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import ClassVar, Protocol
 
+import numpy as np
+
+from rashomon.claims.attribution.embeddings import Matrix
 from rashomon.claims.attribution.spans import AttributionSpans
 from rashomon.claims.nesting import nested
 from rashomon.claims.reporting import is_reporting
 from rashomon.config import Config
 from rashomon.entities.parse import parse_articles
 from rashomon.model import Attribution, Sentence, Token
+from rashomon.model.vectors import SentenceVector
 from rashomon.nlp.threads import torch_threads
 from rashomon.pipeline import Advance, BaseStage, Batch, Scope
 
@@ -62,6 +66,19 @@ def with_nesting(found: list[AttributionSpans], tokens: Sequence[Token]) -> list
     return [*found, *extra]
 
 
+def sentence_vectors(
+    article: str, sentences: Sequence[Sentence], pooled: Matrix | None
+) -> list[SentenceVector]:
+    """The records of the sentences the tagger's pass embedded whole (rows without NaN)."""
+    if pooled is None:
+        return []
+    return [
+        SentenceVector.of(article, sentence.index, row)
+        for sentence, row in zip(sentences, pooled, strict=True)
+        if not np.isnan(row).any()
+    ]
+
+
 def to_record(article: str, spans: AttributionSpans) -> Attribution:
     return Attribution(article, spans.cue, spans.source, spans.content, spans.score, spans.content_parts)
 
@@ -73,8 +90,9 @@ def to_spans(record: Attribution) -> AttributionSpans:
 class AttributionStage(BaseStage):
     name: ClassVar[str] = "attribution"
     requires: ClassVar[frozenset[str]] = frozenset({"articles", "sentences", "tokens"})
-    produces: ClassVar[frozenset[str]] = frozenset({"attributions"})
+    produces: ClassVar[frozenset[str]] = frozenset({"attributions", "sentence_vectors"})
     scope: ClassVar[Scope] = "article"
+    version: ClassVar[str] = "2"  # 2: also the sentence embeddings of its MiniLM pass
 
     def __init__(self, config: Config, tagger: Tagger | None = None) -> None:
         super().__init__(config)
@@ -87,16 +105,21 @@ class AttributionStage(BaseStage):
             self._tagger = AttributionTagger()
         self._tagger.warm_up()
 
-    def _tag(self, text: str, sentences: list[Sentence], tokens: list[Token]) -> list[AttributionSpans]:
-        """The tagger's transformer pass on all threads, its step-wise LSTM on one (see TAGGER_THREADS)."""
+    def _tag(
+        self, text: str, sentences: list[Sentence], tokens: list[Token]
+    ) -> tuple[list[AttributionSpans], Matrix | None]:
+        """The spans, and the sentence embeddings the tagger's MiniLM pass gives on the way (None from a
+        tagger without one). The transformer pass on all threads, the step-wise LSTM on one
+        (TAGGER_THREADS)."""
         assert self._tagger is not None
         embedder = getattr(self._tagger, "embedder", None)
         if embedder is None:
             with torch_threads(TAGGER_THREADS):
-                return self._tagger.tag(text, sentences, tokens)
-        vectors = embedder.embed_many([(text, sentences, tokens)])[0]
+                return self._tagger.tag(text, sentences, tokens), None
+        vectors, pooled = embedder.embed_with_sentences([(text, sentences, tokens)])[0]
         with torch_threads(TAGGER_THREADS):
-            return self._tagger.tag(text, sentences, tokens, vectors=vectors)  # type: ignore[call-arg]
+            found = self._tagger.tag(text, sentences, tokens, vectors=vectors)  # type: ignore[call-arg]
+        return found, pooled
 
     def run(self, batch: Batch, advance: Advance = lambda n: None) -> Batch:
         if self._tagger is None:
@@ -108,10 +131,12 @@ class AttributionStage(BaseStage):
         for token in batch.tokens:
             tokens[token.article].append(token)
         found: list[Attribution] = []
+        embedded: list[SentenceVector] = []
         for article in batch.articles:
             if article.language == "en":
-                spans = self._tag(article.text, sentences[article.id], tokens[article.id])
+                spans, pooled = self._tag(article.text, sentences[article.id], tokens[article.id])
                 spans = with_nesting(reporting_only(spans, tokens[article.id]), tokens[article.id])
                 found.extend(to_record(article.id, s) for s in spans)
+                embedded.extend(sentence_vectors(article.id, sentences[article.id], pooled))
             advance(1)
-        return replace(batch, attributions=tuple(found))
+        return replace(batch, attributions=tuple(found), sentence_vectors=tuple(embedded))
