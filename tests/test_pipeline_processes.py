@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
-from tests.test_pipeline_chunks import Split, Words
 
 from rashomon.config import Config
 from rashomon.errors import InputError
@@ -18,6 +17,7 @@ from rashomon.model import Article
 from rashomon.pipeline import Advance, BaseStage, Batch, Pipeline
 from rashomon.pipeline.chunks import chunk_bounds
 from rashomon.pipeline.processes import can_fork
+from test_pipeline_chunks import Split, Words
 
 pytestmark = pytest.mark.skipif(not can_fork(), reason="worker processes are forked (Linux)")
 
@@ -139,9 +139,8 @@ def test_chunks_of_a_tiny_batch() -> None:
 def test_the_example_corpus_gives_one_evidence_map_on_two_workers(
     example_evidence: dict[str, Any], monkeypatch: Any
 ) -> None:
-    from tests.conftest import EXAMPLE
-
     import rashomon
+    from conftest import EXAMPLE
 
     monkeypatch.setattr("rashomon.pipeline.runner.usable_cores", lambda: 2)
     assert rashomon.analyze([str(EXAMPLE)], Config(workers=2)).evidence == example_evidence
