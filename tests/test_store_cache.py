@@ -55,4 +55,5 @@ def test_stages_whose_output_names_no_article_are_cached_whole() -> None:
 def test_only_result_affecting_configuration_changes_the_fingerprint() -> None:
     base = config_fingerprint(Config())
     assert config_fingerprint(Config(spacy_batch_size=3, n_process=2, default_date="2020-01-01")) == base
+    assert config_fingerprint(Config(workers=2)) == base  # processes change speed, not results
     assert config_fingerprint(Config(spacy_model="other")) != base

@@ -39,7 +39,14 @@ from rashomon.pipeline.state import Batch
 # Artifacts that are not determined by the articles: a stage that reads them (ingest, clean) always runs.
 UNKEYED = frozenset({"sources", "raw", "inputs"})
 NOT_RESULT_AFFECTING = frozenset(
-    {"spacy_batch_size", "n_process", "default_date", "limits.max_input_bytes", "limits.max_warc_records"}
+    {
+        "spacy_batch_size",
+        "n_process",
+        "workers",
+        "default_date",
+        "limits.max_input_bytes",
+        "limits.max_warc_records",
+    }
 )
 
 
