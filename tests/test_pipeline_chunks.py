@@ -126,14 +126,15 @@ def test_a_batch_no_larger_than_a_chunk_runs_stage_by_stage() -> None:
 
 def test_the_memo_keeps_the_most_recent_vectors_within_its_size() -> None:
     memo = VectorMemo(max_bytes=2 * 400)
-    for key in "abc":
-        memo.put(key, np.zeros((10, 10), dtype=np.float32))  # 400 bytes each
+    for key in "abc":  # 400 bytes each: token vectors and sentence vectors together
+        memo.put(key, (np.zeros((9, 10), dtype=np.float32), np.zeros((1, 10), dtype=np.float32)))
     assert memo.get("a") is None and memo.get("b") is not None and memo.get("c") is not None
     assert memo.hits == 2
     kept = memo.get("c")
     assert kept is not None
-    with pytest.raises(ValueError):
-        kept[0, 0] = 1.0  # shared between taggers: read-only
+    for matrix in kept:
+        with pytest.raises(ValueError):
+            matrix[0, 0] = 1.0  # shared between taggers: read-only
 
 
 @pytest.mark.integration

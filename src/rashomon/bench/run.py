@@ -23,6 +23,7 @@ from rashomon.model import Source
 from rashomon.nlp.embeddings import load_minilm
 from rashomon.nlp.model import load_spacy
 from rashomon.pipeline import Batch
+from rashomon.pipeline.processes import usable_cores
 
 # The layout of the repository checkout: ../shared/benchmarks beside it (override with --data).
 DEFAULT_DATA = Path("..") / "shared" / "benchmarks"
@@ -78,12 +79,8 @@ def _summary(batch: Batch, stages: dict[str, float], pipeline_s: float, inferenc
         "inference_seconds": round(inference_s, 3),
         "inference_ratio": round(pipeline_s / inference_s, 3) if inference_s else None,
         "stages": {name: round(seconds, 3) for name, seconds in stages.items()},
-        "machine": f"{platform.machine()}, {_cores()} cores, Python {platform.python_version()}",
+        "machine": f"{platform.machine()}, {usable_cores()} cores, Python {platform.python_version()}",
     }
-
-
-def _cores() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
 def run_bench_cli(

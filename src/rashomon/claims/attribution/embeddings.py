@@ -40,8 +40,8 @@ CHUNK_TOKENS = 150
 
 Matrix = npt.NDArray[np.float32]
 Document = tuple[str, Sequence[Sentence], Sequence[Token]]
-SENTENCES = "|sentences"  # the memo key suffix of a document's sentence embeddings
-EMPTY: Matrix = np.zeros((0, 0), dtype=np.float32)
+# A document's token vectors and its sentences' embeddings (``TokenEmbedder.embed_with_sentences``).
+Embedded = tuple[Matrix, Matrix]
 
 
 def minilm_path() -> Path:
@@ -123,16 +123,17 @@ def links(tokens: Sequence[Token], base: int, offsets: Sequence[tuple[int, int]]
 
 
 class VectorMemo:
-    """The most recently used documents' token vectors, bounded by their total size (thread-safe)."""
+    """The most recently used documents' embeddings (token vectors, sentence vectors), bounded by their
+    total size (thread-safe)."""
 
     def __init__(self, max_bytes: int) -> None:
         self.max_bytes = max_bytes
         self.hits = 0
-        self._items: OrderedDict[str, Matrix] = OrderedDict()
+        self._items: OrderedDict[str, Embedded] = OrderedDict()
         self._bytes = 0
         self._lock = threading.Lock()
 
-    def get(self, key: str) -> Matrix | None:
+    def get(self, key: str) -> Embedded | None:
         with self._lock:
             found = self._items.get(key)
             if found is not None:
@@ -140,18 +141,20 @@ class VectorMemo:
                 self.hits += 1
             return found
 
-    def put(self, key: str, vectors: Matrix) -> None:
-        if vectors.nbytes > self.max_bytes:
+    def put(self, key: str, embedded: Embedded) -> None:
+        size = sum(matrix.nbytes for matrix in embedded)
+        if size > self.max_bytes:
             return
-        vectors.setflags(write=False)  # shared between taggers: nobody may change it in place
+        for matrix in embedded:
+            matrix.setflags(write=False)  # shared between taggers: nobody may change it in place
         with self._lock:
             if key in self._items:
                 return
-            self._items[key] = vectors
-            self._bytes += vectors.nbytes
+            self._items[key] = embedded
+            self._bytes += size
             while self._bytes > self.max_bytes:
                 _, dropped = self._items.popitem(last=False)
-                self._bytes -= dropped.nbytes
+                self._bytes -= sum(matrix.nbytes for matrix in dropped)
 
 
 def document_key(
@@ -192,32 +195,23 @@ class TokenEmbedder:
 
     def embed_many(self, documents: Sequence[Document]) -> list[Matrix]:
         """Each document's token vectors: remembered ones from the memo, the rest in one MiniLM pass."""
-        return [tokens for tokens, _ in self._remembered(documents, with_sentences=False)]
+        return [tokens for tokens, _ in self.embed_with_sentences(documents)]
 
-    def embed_with_sentences(self, documents: Sequence[Document]) -> list[tuple[Matrix, Matrix]]:
+    def embed_with_sentences(self, documents: Sequence[Document]) -> list[Embedded]:
         """Each document's token vectors and its sentences' embeddings (``pooled``: row ``i`` for its
         ``i``-th sentence; NaN where the sentence was embedded in several pieces, or the pieces read no
-        top layer), from the same one MiniLM pass."""
-        return self._remembered(documents, with_sentences=True)
-
-    def _remembered(self, documents: Sequence[Document], with_sentences: bool) -> list[tuple[Matrix, Matrix]]:
+        top layer), from the same one MiniLM pass: remembered ones from the memo, the rest computed."""
         if self.memo is None:
             return self._embed(documents)
-        memo = self.memo
         keys = [document_key(text, sents, toks, self.layers) for text, sents, toks in documents]
-        found: list[tuple[Matrix, Matrix] | None] = []
-        for key in keys:
-            tokens = memo.get(key)
-            sentences = memo.get(key + SENTENCES) if tokens is not None and with_sentences else EMPTY
-            found.append((tokens, sentences) if tokens is not None and sentences is not None else None)
-        missing = [i for i, pair in enumerate(found) if pair is None]
-        for i, pair in zip(missing, self._embed([documents[i] for i in missing]), strict=True):
-            memo.put(keys[i], pair[0])
-            memo.put(keys[i] + SENTENCES, pair[1])
-            found[i] = pair
-        return [pair for pair in found if pair is not None]
+        found = [self.memo.get(key) for key in keys]
+        missing = [i for i, embedded in enumerate(found) if embedded is None]
+        for i, embedded in zip(missing, self._embed([documents[i] for i in missing]), strict=True):
+            self.memo.put(keys[i], embedded)
+            found[i] = embedded
+        return [embedded for embedded in found if embedded is not None]
 
-    def _embed(self, documents: Sequence[Document]) -> list[tuple[Matrix, Matrix]]:
+    def _embed(self, documents: Sequence[Document]) -> list[Embedded]:
         """One MiniLM pass over the pieces of all documents together (batches mix documents)."""
         if not documents:
             return []
@@ -232,8 +226,8 @@ class TokenEmbedder:
             strings, return_offsets_mapping=True, truncation=True, max_length=MAX_PIECES
         )
         results, cursor = [], 0
-        for (text, sents, toks), doc_spans, doc_pieces in zip(documents, spans, by_sentence, strict=True):
-            sentence_rows = self._sentence_rows(text, sents, doc_pieces, vectors[cursor:])
+        for (_, sents, toks), doc_spans, doc_pieces in zip(documents, spans, by_sentence, strict=True):
+            sentence_rows = self._sentence_rows(sents, doc_pieces, vectors[cursor : cursor + len(doc_spans)])
             out = np.zeros((len(toks), DIM), dtype=np.float32)
             counts = np.zeros(len(toks), dtype=np.float32)
             for (base, _), offsets in zip(
@@ -248,7 +242,6 @@ class TokenEmbedder:
 
     def _sentence_rows(
         self,
-        text: str,
         sentences: Sequence[Sentence],
         pieces: list[list[tuple[int, int]]],
         states: list[Matrix],

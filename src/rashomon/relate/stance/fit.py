@@ -93,6 +93,9 @@ def _train_one(x: Array, y: Sequence[int], n_classes: int, params: HeadParams, s
     )
 
 
+L_BFGS_STEPS = 2000  # iterations at most; it stops when the gradient or the loss stops changing
+
+
 def _train_regularised(x: Array, y: Sequence[int], n_classes: int, params: HeadParams) -> Network:
     """Softmax regression at the optimum of the regularised loss (float64 L-BFGS from zeros)."""
     import torch
@@ -126,9 +129,6 @@ def _train_regularised(x: Array, y: Sequence[int], n_classes: int, params: HeadP
         weights=[weight.detach().numpy().astype(np.float32)],
         biases=[bias.detach().numpy().astype(np.float32)],
     )
-
-
-L_BFGS_STEPS = 2000
 
 
 def class_weights(y: Sequence[int], n_classes: int, params: HeadParams) -> Array:
