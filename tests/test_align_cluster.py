@@ -125,3 +125,24 @@ def test_blocking_never_compares_all_pairs() -> None:
     # The blocking still finds the planted groups.
     exact = sum(1 for g in groups if len(g) == group and g[0] % group == 0 and g[-1] == g[0] + group - 1)
     assert exact >= 0.9 * (n // group)
+
+
+def test_the_predicate_is_the_claims_own_main_verb() -> None:
+    """Tokens outside the claim's span (before and after it) are never its predicate."""
+    from rashomon.align.claim_features import claim_predicate
+    from rashomon.model import Claim, Token
+
+    words = [("Officials", "official", "NOUN", 1), ("said", "say", "VERB", 1), ("troops", "troop", "NOUN", 3),
+             ("left", "leave", "VERB", 1), ("the", "the", "DET", 5), ("city", "city", "NOUN", 3),
+             ("and", "and", "CCONJ", 7), ("returned", "return", "VERB", 3)]  # fmt: skip
+    tokens, position = [], 0
+    for index, (word, lemma, pos, head) in enumerate(words):
+        tokens.append(Token("a", index, position, position + len(word), lemma, pos, pos, "dep", head, 0))
+        position += len(word) + 1
+    text = " ".join(word for word, *_ in words)
+    start, end = text.index("troops"), text.index(" and")
+    claim = Claim(id="c", article="a", start=start, end=end, text=text[start:end])
+    assert claim_predicate(claim, tokens) == "leave"
+    outside = Claim(id="d", article="a", start=text.index("returned"), end=len(text), text="returned")
+    assert claim_predicate(outside, tokens) == "return"
+    assert claim_predicate(Claim(id="e", article="a", start=0, end=9, text="Officials"), tokens) is None

@@ -41,3 +41,19 @@ def test_dates_inside_the_claim_come_first() -> None:
     claim = Claim(id="c", article="a", start=start, end=len(text) - 1, text=text[start:-1])
     dates = claim_dates_in_context([_article(text, "2020-05-06")], [claim])["c"]
     assert [d.value for d in dates] == ["2020-05-01"]
+
+
+def test_the_frame_is_read_from_the_claims_own_sentence_at_any_position() -> None:
+    """The first and last sentences of a text, whose bounds are the text's own start and end."""
+    first = "On March 2 the envoy said the talks had failed. Nothing was said on March 9."
+    start = first.index("the talks")
+    claim = Claim(
+        id="c", article="a", start=start, end=first.index("."), text=first[start : first.index(".")]
+    )
+    dates = claim_dates_in_context([_article(first, "2021-03-10")], [claim])["c"]
+    assert [(d.value, d.source) for d in dates] == [("2021-03-02", "frame")]
+    last = "Nothing was said on March 9. On March 2 the envoy said the talks had failed"
+    start = last.index("the talks")
+    claim = Claim(id="c", article="a", start=start, end=len(last), text=last[start:])
+    dates = claim_dates_in_context([_article(last, "2021-03-10")], [claim])["c"]
+    assert [(d.value, d.source) for d in dates] == [("2021-03-02", "frame")]

@@ -103,3 +103,12 @@ def test_caller_spans_are_read_by_dateparser() -> None:
         ("14.01.2019", "2019-01-14", "day")
     ]
     assert find_timexes("The fair opened.", MONDAY, date_spans=[(4, 8)]) == []
+
+
+def test_the_same_text_resolves_against_each_anchor_it_is_given() -> None:
+    """The rule matches of a text are remembered between calls; the values they resolve to are not."""
+    text = "The port reopened on Sunday."
+    assert only(text, "2020-01-13").value == "2020-01-12"
+    assert only(text, "2021-03-10").value == "2021-03-07"
+    assert (only(text, None).value, only(text, None).anchored) == (None, False)
+    assert only(text, "2020-01-13").value == "2020-01-12"

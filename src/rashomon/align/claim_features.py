@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 
 from rashomon.claims.speakers import MentionIndex
@@ -40,11 +42,18 @@ def claim_entities(
 
 
 def claim_predicate(claim: Claim, tokens: Sequence[Token]) -> str | None:
-    """The lemma of the claim's main verb: the verb whose head lies outside the claim span."""
-    inside = [t for t in tokens if claim.start <= t.start < claim.end]
+    """The lemma of the claim's main verb: the verb whose head lies outside the claim span.
+
+    ``tokens`` are the claim's article's tokens in text order (as the nlp stage makes them)."""
+    first = bisect_left(tokens, claim.start, key=_start)
+    inside = list(itertools.takewhile(lambda t: t.start < claim.end, itertools.islice(tokens, first, None)))
     indices = {t.index for t in inside}
     verbs = [t for t in inside if t.pos in ("VERB", "AUX") and t.lemma != "be"]
     for verb in verbs:
         if verb.head not in indices or verb.head == verb.index:
             return verb.lemma.lower()
     return verbs[0].lemma.lower() if verbs else None
+
+
+def _start(token: Token) -> int:
+    return token.start

@@ -43,7 +43,7 @@ _STOP = frozenset(
 
 def pair_features(a: Mention, b: Mention) -> dict[str, float]:
     """The named features of one pair, each 0..1 (see ``FEATURE_NAMES``)."""
-    cosine = float(np.clip(np.dot(a.embedding, b.embedding), -1.0, 1.0))
+    cosine = min(max(float(np.dot(a.embedding, b.embedding)), -1.0), 1.0)
     shared_entities = len(a.entities & b.entities)
     union_entities = len(a.entities | b.entities)
     same_predicate = a.predicate is not None and a.predicate == b.predicate
@@ -93,6 +93,7 @@ def _comparable(a: Mention, b: Mention) -> bool:
     return bool(a.entities & b.entities) or not a.entities or not b.entities
 
 
+@lru_cache(maxsize=4096)
 def _dates(values: frozenset[str]) -> frozenset[str]:
     """Calendar values only: durations, sets and PRESENT_REF say nothing about which occasion is meant."""
     return frozenset(value for value in values if _DATE.match(value))

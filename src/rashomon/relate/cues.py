@@ -9,6 +9,7 @@ the project's brief and the FNC-1 "disagree" headlines' vocabulary), not tuned t
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 DISPUTE = re.compile(
     r"\b(?:rais(?:e|es|ed|ing) (?:serious )?(?:doubts?|questions?)|cast(?:s|ing)? doubt|"
@@ -30,6 +31,7 @@ DISPUTE = re.compile(
 NEGATION = re.compile(r"\b(?:not|never|no|n't|neither|nor|none|nobody|nothing)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1 << 14)  # the relate stage asks about each claim once per candidate pair
 def dispute_cue(text: str) -> str | None:
     match = DISPUTE.search(text)
     return match.group(0) if match else None

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from rashomon.model import Article, Claim, ClaimGroup
 from rashomon.timeline.timex import Timex, find_timexes
@@ -84,10 +86,15 @@ _BOUNDARY = re.compile(r"[.!?][\"'\u2019\u201d)\]]*\s+(?=[A-Z\"'`(\u201c\u2018])
 
 def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence(s) around a span."""
-    bounds = [0, *(m.end() for m in _BOUNDARY.finditer(text)), len(text)]
-    left = max((b for b in bounds if b <= start), default=0)
-    right = min((b for b in bounds if b >= end), default=len(text))
-    return left, right
+    bounds = _boundaries(text)
+    before, after = bisect_right(bounds, start) - 1, bisect_left(bounds, end)
+    return bounds[max(before, 0)], bounds[after] if after < len(bounds) else len(text)
+
+
+@lru_cache(maxsize=64)  # asked once per claim of the article
+def _boundaries(text: str) -> tuple[int, ...]:
+    """0, every sentence boundary, and the text's end, ascending."""
+    return (0, *(m.end() for m in _BOUNDARY.finditer(text)), len(text))
 
 
 def _frame_dates(text: str, claim: Claim, timexes: Sequence[Timex]) -> list[ClaimDate]:

@@ -12,6 +12,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rashomon.timeline import absolute, durations, relative
 from rashomon.timeline.calendar import parse_anchor
@@ -34,6 +35,9 @@ _FUTURE = re.compile(
 _TENSE_WINDOW = 100
 _FULL_WORD_BEFORE_STOP = re.compile(r"(?:\b[A-Za-z]{5,}|\b(?:May|June|July|now|ago|day|year|week)|\d)\.$")
 _SENTENCE_END = re.compile(r"[.!?][\"')\]]*\s+(?=[A-Z\"'`(])|\n\s*\n")
+# Texts whose rule matches are remembered: a run reads each article with its date, without one (to
+# infer a missing date) and again once a date is inferred; the matches do not depend on the date.
+_MATCHES_MEMO = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,13 +85,19 @@ def find_timexes(
 
 def _candidates(text: str, probe: Context) -> list[_Candidate]:
     """Every rule match a handler accepts (probed without document context)."""
-    candidates = []
+    return [found for found in _rule_matches(text) if found.rule.handler(found.match, probe) is not None]
+
+
+@lru_cache(maxsize=_MATCHES_MEMO)
+def _rule_matches(text: str) -> tuple[_Candidate, ...]:
+    """Every non-empty rule match in ``text``, trimmed, in rule order (the regex work, done once a text)."""
+    found = []
     for order, rule in enumerate(RULES):
         for match in rule.pattern.finditer(text):
             start, end = _trim(text, match.start(), match.end())
-            if end > start and rule.handler(match, probe) is not None:
-                candidates.append(_Candidate(start, end, order, rule, match))
-    return candidates
+            if end > start:
+                found.append(_Candidate(start, end, order, rule, match))
+    return tuple(found)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
