@@ -306,3 +306,34 @@ def test_roundup_lines_rest_on_claims() -> None:
     )
     assert lines[2].text.startswith("2021-04-01") and lines[3].text.startswith("2021-04-06")
     assert build_roundup({}) == []
+
+
+def test_story_slices_keep_each_storys_records_in_batch_order() -> None:
+    """Slicing from one index gives what filtering the whole batch per story gives: a raw document goes
+    with every story one of its articles is in (two articles of one JSON Lines file can differ in story)."""
+    from rashomon.model import RawDocument, Sentence
+    from rashomon.pipeline import Batch
+    from rashomon.stories.assign import Story
+    from rashomon.stories.run import StorySlicer, story_slice
+
+    articles = tuple(
+        Article(id=f"a{i}", source="feed.jsonl" if i < 2 else f"f{i}.txt", text="x") for i in range(4)
+    )
+    raw = (
+        RawDocument("feed.jsonl", "text", "..."),
+        RawDocument("f2.txt", "text", "."),
+        RawDocument("f3.txt", "text", "."),
+    )
+    sentences = tuple(Sentence(f"a{i % 4}", i // 4, i, i + 1) for i in range(12))
+    batch = Batch(raw=raw, articles=articles, sentences=sentences)
+    stories = [Story("s1", "one", ("a2", "a0")), Story("s2", "two", ("a1",)), Story("s3", "three", ("a3",))]
+    slicer = StorySlicer(batch)
+    first, second, third = (slicer.slice(story) for story in stories)
+    assert [a.id for a in first.articles] == ["a0", "a2"]
+    assert [(s.article, s.index) for s in first.sentences] == [
+        ("a0", 0), ("a2", 0), ("a0", 1), ("a2", 1), ("a0", 2), ("a2", 2)
+    ]  # fmt: skip
+    assert [r.source for r in first.raw] == ["feed.jsonl", "f2.txt"]
+    assert [r.source for r in second.raw] == ["feed.jsonl"] and [r.source for r in third.raw] == ["f3.txt"]
+    assert {s.article for s in third.sentences} == {"a3"}
+    assert all(slicer.slice(story) == story_slice(batch, story) for story in stories)

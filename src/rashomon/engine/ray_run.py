@@ -39,11 +39,11 @@ from rashomon.stories.online import Encoder
 from rashomon.stories.run import (
     StoryAnalysis,
     StoryRun,
+    StorySlicer,
     artifacts_after,
     combined,
     run_stages,
     split_stages,
-    story_slice,
 )
 
 # The two Ray phases, as they show in progress output and in ``stage_seconds``.
@@ -170,7 +170,8 @@ def _corpus_stages(
     """Each story's corpus stages on an actor of a pool; one story: the whole batch, as the local engine."""
     started = time.perf_counter()
     mixed = len(stories) > 1
-    slices = [story_slice(batch, story) for story in stories] if mixed else [batch]
+    slicer = StorySlicer(batch) if mixed else None
+    slices = [slicer.slice(story) for story in stories] if slicer else [batch]
     results = _on_pool(ray, stages, [shipped(s) for s in slices], options, config, given, seconds)
     finished = [restored(result, sent) for result, sent in zip(results, slices, strict=True)]
     timed(seconds, CORPUS_PHASE, started)

@@ -10,6 +10,7 @@ either way. When all the articles form one story the run is the ordinary single-
 from __future__ import annotations
 
 import time
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -132,8 +133,9 @@ def analyze_stories(
     for stage in corpus:
         stage.warm_up()  # here, before the workers fork: they start with the models loaded
     spent: dict[str, float] = {}
+    slicer = StorySlicer(batch)  # before the fork too: the workers slice from the same index
     finished = fork_map(
-        lambda story: analyze_story(batch, story, corpus, None, None, given), stories, workers
+        lambda story: analyze_slice(slicer.slice(story), corpus, None, None, given), stories, workers
     )
     for story, analysis in zip(stories, finished, strict=True):
         analyses.append(StoryAnalysis(story, analysis))
@@ -182,21 +184,23 @@ def _unique(items: Iterable[object]) -> tuple[object, ...]:
 
 def _merge_entities(entities: Iterable[Entity]) -> tuple[Entity, ...]:
     """One record per entity id: a name found in two stories (its id hashes the name) is one entity whose
-    mentions, labels and aliases are those of both."""
-    found: dict[str, Entity] = {}
+    mentions, labels and aliases are those of both (gathered once: a name in a thousand stories is not
+    copied a thousand times)."""
+    found: dict[str, list[Entity]] = {}
     for entity in entities:
-        known = found.get(entity.id)
-        if known is None:
-            found[entity.id] = entity
-            continue
-        aliases = tuple(dict.fromkeys((*known.aliases, *entity.aliases)))
-        found[entity.id] = replace(
-            known,
-            aliases=aliases,
-            mentions=(*known.mentions, *entity.mentions),
-            labels=(*known.labels, *entity.labels),
-        )
-    return tuple(found.values())
+        found.setdefault(entity.id, []).append(entity)
+    return tuple(_merged(parts) for parts in found.values())
+
+
+def _merged(parts: list[Entity]) -> Entity:
+    if len(parts) == 1:
+        return parts[0]
+    return replace(
+        parts[0],
+        aliases=tuple(dict.fromkeys(alias for part in parts for alias in part.aliases)),
+        mentions=tuple(mention for part in parts for mention in part.mentions),
+        labels=tuple(label for part in parts for label in part.labels),
+    )
 
 
 def analyze_story(
@@ -208,8 +212,19 @@ def analyze_story(
     given: frozenset[str] = ARTICLE_ARTIFACTS | {"sources"},
 ) -> Analysis:
     """Run the corpus stages on one story's slice of a batch the per-article stages have finished."""
+    return analyze_slice(story_slice(batch, story), corpus, progress, seconds, given)
+
+
+def analyze_slice(
+    sliced: Batch,
+    corpus: Sequence[Stage],
+    progress: Progress | None = None,
+    seconds: dict[str, float] | None = None,
+    given: frozenset[str] = ARTICLE_ARTIFACTS | {"sources"},
+) -> Analysis:
+    """Run the corpus stages on a story's slice (``StorySlicer.slice``)."""
     timing: dict[str, float] = {}
-    result = run_stages(corpus, story_slice(batch, story), progress, timing, given)
+    result = run_stages(corpus, sliced, progress, timing, given)
     if seconds is not None:
         for name, value in timing.items():
             seconds[name] = seconds.get(name, 0.0) + value
@@ -218,27 +233,60 @@ def analyze_story(
 
 def story_slice(batch: Batch, story: Story) -> Batch:
     """The records of the story's articles; the run's skipped and failed inputs stay with the whole run."""
-    ids = set(story.articles)
-    sources = {a.source for a in batch.articles if a.id in ids}
-    kept: dict[str, object] = {"inputs": ()}
-    for item in fields(Batch):
-        if item.name in ARTICLE_ARTIFACTS and item.name != "inputs":
-            kept[item.name] = tuple(_belonging(getattr(batch, item.name), ids, sources))
-    return replace(batch, **kept)  # type: ignore[arg-type]
+    return StorySlicer(batch).slice(story)
 
 
-def _belonging(records: Sequence[object], ids: set[str], sources: set[str]) -> list[object]:
-    found = []
-    for item in records:
-        article = getattr(item, "article", None)
-        if article is None and hasattr(item, "id") and hasattr(item, "text"):
-            article = item.id  # an Article itself
-        if article is not None:
-            if article in ids:
-                found.append(item)
-        elif getattr(item, "source", None) in sources:
-            found.append(item)  # a RawDocument
+class StorySlicer:
+    """Cuts a batch into stories' slices after one pass over its records, so that slicing every story of a
+    large run costs the records once, not once per story."""
+
+    def __init__(self, batch: Batch) -> None:
+        self.batch = batch
+        self.source_of = {article.id: article.source for article in batch.articles}
+        self.owned = {
+            item.name: _by_owner(getattr(batch, item.name))
+            for item in fields(Batch)
+            if item.name in ARTICLE_ARTIFACTS and item.name != "inputs"
+        }
+
+    def slice(self, story: Story) -> Batch:
+        """Each record of the story's articles (a raw document: of their sources), in batch order."""
+        owners = [*(("article", a) for a in story.articles)]
+        owners += [("source", self.source_of[a]) for a in story.articles if a in self.source_of]
+        kept: dict[str, object] = {"inputs": ()}
+        for name, owned in self.owned.items():
+            picked = sorted(
+                (pair for owner in dict.fromkeys(owners) for pair in owned.get(owner, ())), key=_position
+            )
+            kept[name] = tuple(record for _, record in picked)
+        return replace(self.batch, **kept)  # type: ignore[arg-type]
+
+
+Owner = tuple[str, str]
+
+
+def _by_owner(records: Sequence[object]) -> dict[Owner, list[tuple[int, object]]]:
+    """Records by the article (or, for a raw document, the source) they belong to, with their positions."""
+    found: dict[Owner, list[tuple[int, object]]] = defaultdict(list)
+    for position, item in enumerate(records):
+        owner = _owner(item)
+        if owner is not None:
+            found[owner].append((position, item))
     return found
+
+
+def _position(pair: tuple[int, object]) -> int:
+    return pair[0]
+
+
+def _owner(item: object) -> Owner | None:
+    article = getattr(item, "article", None)
+    if article is None and hasattr(item, "id") and hasattr(item, "text"):
+        article = item.id  # an Article itself
+    if article is not None:
+        return ("article", article)
+    source = getattr(item, "source", None)
+    return ("source", source) if source is not None else None  # a RawDocument
 
 
 def run_stages(
