@@ -223,3 +223,50 @@ def test_analyze_takes_engine_options_and_refuses_a_store_with_ray(tmp_path: Pat
     assert CliRunner().invoke(command, ["--engine", "spark"]).exit_code == 2
     code = run_analyze(["x.txt"], tmp_path, ["json"], Config(), True, db=tmp_path / "s.db", engine="ray")
     assert code == 2 and not (tmp_path / "s.db").exists()
+
+
+def test_a_json_lines_file_over_the_limit_is_read_in_parts(tmp_path: Path) -> None:
+    """The Ray engine's large inputs: line by line, parts of at most N lines and the limit's bytes; a
+    file under the limit (and any other file) stays one source, as the local engine reads it."""
+    from rashomon.config import Limits
+    from rashomon.engine.inputs import json_lines_parts
+    from rashomon.model import Source
+
+    rows = [
+        json.dumps({"title": f"Story {i}", "text": "Words of the article. " * 5}) + "\n" for i in range(7)
+    ]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(rows), encoding="utf-8")
+    whole = Source(name=str(feed), path=feed)
+    assert json_lines_parts(whole, Limits(max_input_bytes=feed.stat().st_size)) == [whole]
+    parts = json_lines_parts(whole, Limits(max_input_bytes=len(rows[0]) * 3 + 1), rows=2)
+    assert [p.name for p in parts] == [f"{feed}#1", f"{feed}#3", f"{feed}#5", f"{feed}#7"]
+    assert b"".join(p.data or b"" for p in parts).decode("utf-8") == "".join(rows)
+    tight = json_lines_parts(whole, Limits(max_input_bytes=len(rows[0]) * 2), rows=5)
+    assert [len((p.data or b"").splitlines()) for p in tight] == [2, 2, 2, 1]
+    huge = tmp_path / "one.jsonl"
+    huge.write_text(rows[0] + json.dumps({"text": "x" * 500}) + "\n" + rows[1], encoding="utf-8")
+    alone = json_lines_parts(Source(name=str(huge), path=huge), Limits(max_input_bytes=300))
+    assert [len((p.data or b"").splitlines()) for p in alone] == [1, 1, 1]  # ingest skips the middle one
+    other = tmp_path / "page.html"
+    other.write_text("<p>" + "x" * 100 + "</p>", encoding="utf-8")
+    assert json_lines_parts(Source(name=str(other), path=other), Limits(max_input_bytes=10)) == [
+        Source(name=str(other), path=other)
+    ]
+
+
+def test_the_ray_engine_reads_a_json_lines_file_the_local_engine_skips(
+    ray_local: Any, tmp_path: Path
+) -> None:
+    from rashomon.config import Limits
+    from rashomon.engine.inputs import read_inputs
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(
+        "".join(json.dumps({"title": t, "text": x}) + "\n" for t, x in (("Dam", FLOOD), ("Vote", VOTE))),
+        encoding="utf-8",
+    )
+    limits = Limits(max_input_bytes=feed.stat().st_size - 1)
+    read = read_inputs(None, [str(feed)], None, limits)  # a local file: Ray Data is not asked
+    assert [s.name for s in read["sources"]] == [f"{feed}#1", f"{feed}#2"]  # both lines: over the limit
+    assert read["inputs"] == ()

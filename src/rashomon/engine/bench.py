@@ -28,10 +28,15 @@ def measure(path: Path, workers: int, factory: str) -> dict[str, float]:
     run = analyze_ray([str(path)], options=RayOptions(workers=workers, factory=factory))
     seconds = time.perf_counter() - started
     articles = len(run.analysis.evidence["articles"])
+    problems = run.analysis.problems
+    if not articles:
+        reasons = "; ".join(f"{p['source']}: {p.get('reason')}" for p in problems[:3])
+        raise SystemExit(f"no article was analysed ({len(problems)} inputs skipped or failed: {reasons})")
     return {
         "workers": workers,
         "articles": articles,
         "stories": len(run.stories),
+        "inputs_skipped_or_failed": len(problems),
         "seconds": round(seconds, 1),
         "articles_per_s": round(articles / seconds, 2),
         "per_article_s": round(run.stage_seconds.get(ARTICLE_PHASE, 0.0), 1),

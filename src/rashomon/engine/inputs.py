@@ -3,8 +3,11 @@
 A Parquet file, or any input named by a URI pyarrow's filesystems read (``s3://``, ``gs://``, ``hdfs://``,
 ``file://``...), is read with Ray Data: JSON Lines and Parquet rows in chunks of ``CHUNK_ROWS`` become
 JSON Lines sources (ingest reads each row as one article record, as it reads a ``.jsonl`` file), WARC
-archives become one source each. Everything else goes through ``ingest.sources_from_args`` unchanged, so
-local inputs give the local engine's sources, names and outcomes.
+archives become one source each. A local JSON Lines file over the input size limit (which the local
+engine skips: it reads an input whole) is read line by line into sources of ``CHUNK_ROWS`` lines, named
+``path#first-line``: a crawl's JSON Lines file is a container of articles, as a WARC archive is.
+Everything else goes through ``ingest.sources_from_args`` unchanged, so local inputs give the local
+engine's sources, names and outcomes.
 """
 
 from __future__ import annotations
@@ -14,11 +17,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from rashomon.config import Limits
 from rashomon.model import InputOutcome, Source
 
 # Rows per JSON Lines source: about 5 MB of news text at ~5 kB a row, well under the 20 MB input limit.
 CHUNK_ROWS = 1000
 LOCAL_SCHEMES = ("http://", "https://")  # ingest fetches web pages itself
+JSON_LINES = (".jsonl", ".ndjson")
 
 
 def read_with_ray(arg: str) -> bool:
@@ -27,7 +32,7 @@ def read_with_ray(arg: str) -> bool:
 
 
 def read_inputs(
-    ray: Any, inputs: Sequence[str | Path | Source], stdin: BinaryIO | None
+    ray: Any, inputs: Sequence[str | Path | Source], stdin: BinaryIO | None, limits: Limits | None = None
 ) -> dict[str, tuple[Source, ...] | tuple[InputOutcome, ...]]:
     """The ``sources`` and ``inputs`` (outcomes) fields of the first batch, in the order given."""
     from rashomon.errors import UsageError
@@ -44,7 +49,7 @@ def read_inputs(
             sources += ray_sources(ray, str(item))
         else:
             found, problems = sources_from_args([str(item)], stdin)
-            sources += found
+            sources += [part for source in found for part in json_lines_parts(source, limits or Limits())]
             outcomes += problems
     return {"sources": tuple(sources), "inputs": tuple(outcomes)}
 
@@ -61,3 +66,30 @@ def ray_sources(ray: Any, uri: str) -> list[Source]:
         lines = "".join(json.dumps(row, default=str, ensure_ascii=False) + "\n" for row in chunk.to_pylist())
         found.append(Source(name=f"{uri}#{number * CHUNK_ROWS}", data=lines.encode("utf-8")))
     return found
+
+
+def json_lines_parts(source: Source, limits: Limits, rows: int = CHUNK_ROWS) -> list[Source]:
+    """A local JSON Lines file over ``limits.max_input_bytes`` as sources of at most ``rows`` lines and
+    that many bytes each, read line by line; any other source as it is. A single line over the limit is a
+    part of its own, which ingest then skips as too large (its name says which line)."""
+    path = source.path
+    if source.data is not None or path is None or not path.name.lower().endswith(JSON_LINES):
+        return [source]
+    try:
+        if not path.is_file() or path.stat().st_size <= limits.max_input_bytes:
+            return [source]
+        parts: list[Source] = []
+        lines: list[bytes] = []
+        first, size = 1, 0
+        with path.open("rb") as stream:
+            for number, line in enumerate(stream, start=1):
+                if lines and (len(lines) >= rows or size + len(line) > limits.max_input_bytes):
+                    parts.append(Source(name=f"{path}#{first}", data=b"".join(lines)))
+                    lines, first, size = [], number, 0
+                lines.append(line)
+                size += len(line)
+    except OSError:
+        return [source]  # ingest reads it again and reports the problem in its own words
+    if lines:
+        parts.append(Source(name=f"{path}#{first}", data=b"".join(lines)))
+    return parts

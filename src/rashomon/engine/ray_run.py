@@ -94,7 +94,7 @@ def analyze_ray(
     config = config or Config()
     ray = connect(options)
     stages = wire.all_stages(options.factory, config)
-    batch = Batch(**read_inputs(ray, inputs, stdin))  # type: ignore[arg-type]
+    batch = Batch(**read_inputs(ray, inputs, stdin, config.limits))  # type: ignore[arg-type]
     cluster, front, corpus = split_stages(stages)
     wide = _leading(front)
     seconds: dict[str, float] = {}
