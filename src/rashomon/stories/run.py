@@ -251,7 +251,7 @@ class StorySlicer:
 
     def slice(self, story: Story) -> Batch:
         """Each record of the story's articles (a raw document: of their sources), in batch order."""
-        owners = [*(("article", a) for a in story.articles)]
+        owners: list[Owner] = [("article", a) for a in story.articles]
         owners += [("source", self.source_of[a]) for a in story.articles if a in self.source_of]
         kept: dict[str, object] = {"inputs": ()}
         for name, owned in self.owned.items():
