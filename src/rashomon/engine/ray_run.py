@@ -195,28 +195,41 @@ def _on_pool(
     given: frozenset[str],
     seconds: dict[str, float],
 ) -> list[Batch]:
-    """Run the stages on each batch, ``workers`` actors at a time; results in the batches' order."""
+    """Run the stages on each batch, ``workers`` actors at a time; results in the batches' order.
+
+    Each actor has one batch in flight: a batch is encoded when an actor is free for it and its answer
+    decoded as soon as it comes back, so the driver never holds every story's wire text at once."""
     if not stages:
         return list(batches)
-    from ray.util import ActorPool
-
     names = [stage.name for stage in stages]
     remote = ray.remote(num_cpus=1)(CorpusWorker)
     size = max(1, min(options.workers, len(batches)))
     args = (options.factory, wire.dump_config(config), names, sorted(given))
     actors = [remote.remote(*args) for _ in range(size)]
+    results: list[Batch | None] = [None] * len(batches)
+    waiting = iter(enumerate(batches))
+    in_flight: dict[Any, tuple[int, Any]] = {}
+
+    def give(actor: Any) -> None:
+        item = next(waiting, None)
+        if item is not None:
+            in_flight[actor.run.remote(wire.dump_batch(item[1]))] = (item[0], actor)
+
     try:
-        pool = ActorPool(actors)
-        answers = list(
-            pool.map(lambda actor, text: actor.run.remote(text), [wire.dump_batch(b) for b in batches])
-        )
+        for actor in actors:
+            give(actor)
+        while in_flight:
+            [done], _ = ray.wait(list(in_flight), num_returns=1)
+            index, actor = in_flight.pop(done)
+            text, timing = ray.get(done)
+            results[index] = wire.load_batch(text)
+            for name, value in timing.items():
+                seconds[name] = seconds.get(name, 0.0) + value
+            give(actor)
     finally:
         for actor in actors:
             ray.kill(actor)
-    for _, timing in answers:
-        for name, value in timing.items():
-            seconds[name] = seconds.get(name, 0.0) + value
-    return [wire.load_batch(text) for text, _ in answers]
+    return [result for result in results if result is not None]
 
 
 def write_parquet(batch: Batch, rows: Sequence[dict[str, Any]], path: Path) -> Path:
