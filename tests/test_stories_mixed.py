@@ -22,7 +22,7 @@ from rashomon.ingest import sources_from_args
 from rashomon.pipeline import Batch, Pipeline
 from rashomon.report.schema import validate_evidence
 from rashomon.stories.assign import Story, assign_stories
-from rashomon.stories.run import analyze_story, split_stages, story_slice
+from rashomon.stories.run import analyze_slice, split_stages, story_slice
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "examples" / "soleimani-2020"
@@ -89,7 +89,7 @@ def test_example_story_has_its_three_events(found: tuple[Batch, list[Story]]) ->
     _, per_article, corpus = split_stages(default_stages(Config()))
     ready = Pipeline(per_article, given=frozenset({"sources", "inputs", "raw", "articles"}))
     sliced = ready.run(story_slice(batch, story)).batch
-    evidence = analyze_story(sliced, story, corpus).evidence
+    evidence = analyze_slice(sliced, corpus).evidence
     assert validate_evidence(evidence) == []
     assert len(evidence["articles"]) == 5
     source_of = {a["id"]: Path(a["source"]).name[:3] for a in evidence["articles"]}

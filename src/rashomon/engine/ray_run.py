@@ -206,7 +206,7 @@ def _on_pool(
     size = max(1, min(options.workers, len(batches)))
     args = (options.factory, wire.dump_config(config), names, sorted(given))
     actors = [remote.remote(*args) for _ in range(size)]
-    results: list[Batch | None] = [None] * len(batches)
+    results: dict[int, Batch] = {}
     waiting = iter(enumerate(batches))
     in_flight: dict[Any, tuple[int, Any]] = {}
 
@@ -229,7 +229,7 @@ def _on_pool(
     finally:
         for actor in actors:
             ray.kill(actor)
-    return [result for result in results if result is not None]
+    return [results[index] for index in range(len(batches))]
 
 
 def write_parquet(batch: Batch, rows: Sequence[dict[str, Any]], path: Path) -> Path:

@@ -203,18 +203,6 @@ def _merged(parts: list[Entity]) -> Entity:
     )
 
 
-def analyze_story(
-    batch: Batch,
-    story: Story,
-    corpus: Sequence[Stage],
-    progress: Progress | None = None,
-    seconds: dict[str, float] | None = None,
-    given: frozenset[str] = ARTICLE_ARTIFACTS | {"sources"},
-) -> Analysis:
-    """Run the corpus stages on one story's slice of a batch the per-article stages have finished."""
-    return analyze_slice(story_slice(batch, story), corpus, progress, seconds, given)
-
-
 def analyze_slice(
     sliced: Batch,
     corpus: Sequence[Stage],
