@@ -2,19 +2,14 @@
 
 ``CountingNlp`` is the fake nlp stage declared article-scoped (as the real one is) and run article by
 article, so its token indexes are per article as spaCy's are; it records which articles it analysed,
-so tests can assert what a run recomputed. ``HashEmbedder`` stands in for MiniLM: a bag of hashed words.
+so tests can assert what a run recomputed. ``rashomon.testing.HashedEncoder`` stands in for MiniLM.
 """
 
 from __future__ import annotations
 
-import hashlib
-import re
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, ClassVar
-
-import numpy as np
-import numpy.typing as npt
+from typing import ClassVar
 
 from rashomon.align.stage import AlignStage
 from rashomon.api import default_stages as real_default_stages  # tests may patch rashomon.api's
@@ -23,19 +18,7 @@ from rashomon.model import EntityMention, Sentence, Token
 from rashomon.pipeline import Advance, Batch, Stage
 from rashomon.pipeline.stage import Scope
 from rashomon.relate.stage import RelateStage
-from rashomon.testing import FakeNlpStage
-
-WORD = re.compile(r"\w+")
-
-
-class HashEmbedder:
-    def encode(self, texts: list[str], **_: Any) -> npt.NDArray[np.float32]:
-        matrix = np.zeros((len(texts), 384), dtype=np.float32)
-        for row, text in enumerate(texts):
-            for word in WORD.findall(text.lower()):
-                matrix[row, int(hashlib.md5(word.encode()).hexdigest()[:6], 16) % 384] += 1.0
-        norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-        return (matrix / np.where(norms == 0, 1.0, norms)).astype(np.float32)
+from rashomon.testing import FakeNlpStage, HashedEncoder
 
 
 class CountingNlp(FakeNlpStage):
@@ -56,13 +39,13 @@ class CountingNlp(FakeNlpStage):
 
 
 class LightAlign(AlignStage):
-    def warm_up(self) -> None:
-        self._embedder = HashEmbedder()
+    def __init__(self, config: Config) -> None:
+        super().__init__(config, encoder=HashedEncoder())
 
 
 class LightRelate(RelateStage):
-    def warm_up(self) -> None:
-        self._embedder = HashEmbedder()
+    def __init__(self, config: Config) -> None:
+        super().__init__(config, encoder=HashedEncoder())
 
 
 def light_stages(config: Config | None = None) -> list[Stage]:

@@ -16,28 +16,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-import numpy as np
-
 from rashomon.api import analyze
 from rashomon.errors import NotFound, UsageError
 from rashomon.model import Source
 from rashomon.pipeline import Pipeline, Progress
 from rashomon.store.protocol import AddResult, SearchHit, StorySummary
-from rashomon.testing import fake_pipeline
+from rashomon.testing import HashedEncoder, fake_pipeline
 
 Evidence = dict[str, Any]
-
-
-class HashEmbedder:
-    """Bag of hashed words, normalised: similar wording gives similar vectors, deterministically."""
-
-    def encode(self, texts: Sequence[str], **_: Any) -> np.ndarray:
-        out = np.zeros((len(texts), 384), dtype=np.float32)
-        for row, text in enumerate(texts):
-            for word in re.findall(r"\w+", text.lower()):
-                out[row, int.from_bytes(hashlib.blake2b(word.encode(), digest_size=4).digest()) % 384] += 1
-        norms = np.linalg.norm(out, axis=1, keepdims=True)
-        return out / np.where(norms == 0, 1, norms)
 
 
 def quick_pipeline() -> Pipeline:
@@ -45,7 +31,7 @@ def quick_pipeline() -> Pipeline:
     pipeline = fake_pipeline()
     for stage in pipeline.stages:
         if hasattr(stage, "_embedder"):
-            stage._embedder = HashEmbedder()  # type: ignore[attr-defined]
+            stage._embedder = HashedEncoder()  # type: ignore[attr-defined]
             stage.warm_up = lambda: None  # type: ignore[method-assign]
     return pipeline
 

@@ -8,13 +8,20 @@ in for the propaganda tagger.
 
 ``FakeNlpStage`` splits sentences and tokens with regular expressions and calls runs of capitalised
 words entities; it produces the same records as the real nlp stage, so every later stage can be tested.
+
+``HashedEncoder`` stands in for MiniLM wherever a stage takes an encoder: a normalised bag of hashed words.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import ClassVar
+from typing import Any, ClassVar
+
+import numpy as np
+import numpy.typing as npt
 
 from rashomon.claims.attribution.spans import AttributionSpans
 from rashomon.config import Config
@@ -66,6 +73,23 @@ def _tokens(article: str, text: str, offset: int, sentence: int, first: int) -> 
         )
         for i, m in enumerate(found)
     ]
+
+
+class HashedEncoder:
+    """MiniLM's ``encode`` without the model: each word hashed to one of 384 columns (MiniLM's width), rows
+    normalised. Texts sharing words get similar vectors, deterministically, at the cost of a look-up: what a
+    cache of vectors by text would cost."""
+
+    width: ClassVar[int] = 384
+
+    def encode(self, texts: Sequence[str], **_: Any) -> npt.NDArray[np.float32]:
+        out = np.zeros((len(texts), self.width), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for word in re.findall(r"\w+", text.lower()):
+                column = int.from_bytes(hashlib.blake2b(word.encode(), digest_size=4).digest()) % self.width
+                out[row, column] += 1
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return np.asarray(out / np.where(norms == 0, 1, norms), dtype=np.float32)
 
 
 CUE = re.compile(

@@ -20,10 +20,13 @@ class RelateStage(BaseStage):
     )
     produces: ClassVar[frozenset[str]] = frozenset({"relations", "events"})
 
-    _embedder: Any = None
+    def __init__(self, config: Any, encoder: Any = None) -> None:
+        """``encoder``: anything with sentence-transformers' ``encode``; None: MiniLM, at warm-up."""
+        super().__init__(config)
+        self._embedder = encoder
 
     def warm_up(self) -> None:
-        self._embedder = load_minilm()
+        self._embedder = self._embedder or load_minilm()
 
     def _embed(self, texts: list[str]) -> npt.NDArray[np.float32]:
         if not texts:

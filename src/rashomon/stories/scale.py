@@ -12,7 +12,6 @@ the articles are loaded and before clustering starts is reported too (``base_mib
 
 from __future__ import annotations
 
-import hashlib
 import json
 import resource
 import subprocess
@@ -28,9 +27,9 @@ import numpy.typing as npt
 from rashomon.stories.corpora import abp_records
 from rashomon.stories.features import StoryArticle, day_number
 from rashomon.stories.online import WINDOW_DAYS, cluster_with_stats
+from rashomon.testing import HashedEncoder
 
 SIZES = (2000, 5000, 20000)
-WIDTH = 384
 
 
 def stream_articles(folder: Path, count: int) -> tuple[list[StoryArticle], int]:
@@ -52,12 +51,7 @@ def stream_articles(folder: Path, count: int) -> tuple[list[StoryArticle], int]:
 
 
 def stand_in_leads(articles: Sequence[StoryArticle]) -> npt.NDArray[np.float32]:
-    rows = np.zeros((len(articles), WIDTH), dtype=np.float32)
-    for row, article in enumerate(articles):
-        for word in article.lead.lower().split():
-            rows[row, int.from_bytes(hashlib.blake2b(word.encode(), digest_size=4).digest()) % WIDTH] += 1.0
-    norms = np.maximum(np.linalg.norm(rows, axis=1, keepdims=True), 1e-9)
-    return np.asarray(rows / norms, dtype=np.float32)
+    return HashedEncoder().encode([article.lead for article in articles])
 
 
 def measure_story_scale(folder: Path, sizes: Sequence[int] = SIZES) -> list[dict[str, Any]]:
