@@ -12,6 +12,7 @@ import platform
 import resource
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -83,38 +84,78 @@ def _summary(batch: Batch, stages: dict[str, float], pipeline_s: float, inferenc
     }
 
 
-def run_bench_cli(
-    count: int,
-    data: Path | None,
-    scale: tuple[int, ...] = (),
-    stream: tuple[int, ...] = (),
-    workers: int = 1,
-) -> None:
+@dataclass(frozen=True, slots=True)
+class BenchPlan:
+    """What ``rashomon bench`` runs: the pipeline on ``articles`` (0: not at all) and the scale runs."""
+
+    articles: int = 100
+    scale: tuple[int, ...] = ()
+    stream: tuple[int, ...] = ()
+    story_stages: tuple[int, ...] = ()
+
+
+def run_bench_cli(plan: BenchPlan, data: Path | None, workers: int = 1) -> None:
     benchmarks = (data or Path(os.environ.get("RASHOMON_BENCHMARKS", DEFAULT_DATA))).resolve()
-    summary = run_bench(count, benchmarks, Config(workers=workers))
-    if scale:
+    summary: dict[str, Any] = {}
+    if plan.articles:
+        summary = run_bench(plan.articles, benchmarks, Config(workers=workers))
+        _echo_summary(summary)
+    if plan.scale:
         from rashomon.bench.scale import measure_scale
 
-        summary["scale"] = measure_scale(benchmarks, scale)
+        summary["scale"] = measure_scale(benchmarks, plan.scale)
         _echo_scale(summary["scale"])
-    if stream:
+    if plan.stream:
         from rashomon.stories.scale import measure_story_scale
 
-        rows = measure_story_scale(benchmarks / "article_bias_prediction", stream)
+        rows = measure_story_scale(benchmarks / "article_bias_prediction", plan.stream)
         summary["stream"] = {
             "lead_vectors": "stand-ins of MiniLM's width (clustering cost only)",
             "runs": rows,
         }
         for row in rows:
             click.echo(f"  stream {row['articles']:>6} articles -> {row['stories']} stories: {row}", err=True)
+    if plan.story_stages:
+        from rashomon.bench.stream import measure_stream
+
+        click.echo(
+            "  cross-document work of a mixed run, story by story (per-article results: stand-ins):", err=True
+        )
+        summary["story_stages"] = measure_stream(
+            benchmarks / "article_bias_prediction",
+            plan.story_stages,
+            min(workers, usable_cores()),
+            _echo_story_row,
+        )
+        _echo_story_ratios(summary["story_stages"])
+    click.echo(json.dumps(summary))
+    sys.stdout.flush()
+
+
+def _echo_summary(summary: dict[str, Any]) -> None:
     click.echo(f"bench: {summary['articles']} articles, {summary['sentences']} sentences", err=True)
     for key in ("articles_per_s", "sentences_per_s", "peak_rss_mb", "worker_peak_rss_mb", "inference_ratio"):
         click.echo(f"  {key:<18} {summary[key]}", err=True)
     for stage, seconds in summary["stages"].items():
         share = seconds / summary["pipeline_seconds"] if summary["pipeline_seconds"] else 0.0
         click.echo(f"  stage {stage:<12} {seconds:8.3f}s  {share:6.1%}", err=True)
-    click.echo(json.dumps(summary))
-    sys.stdout.flush()
+
+
+def _echo_story_row(row: dict[str, Any]) -> None:
+    click.echo(
+        f"    {row['articles']:>6} articles {row['stories']:>6} stories  clustering "
+        f"{row['clustering_seconds']:8.2f}s  corpus stages {row['cross_document_seconds']:9.2f}s  "
+        f"peak RSS {row['peak_mib']:.0f} MiB (workers {row['worker_peak_mib']:.0f})",
+        err=True,
+    )
+
+
+def _echo_story_ratios(result: dict[str, Any]) -> None:
+    click.echo(
+        f"    {result['article_ratio']}x the articles: corpus stages {result['cross_document_ratio']}x, "
+        f"clustering {result['clustering_ratio']}x",
+        err=True,
+    )
 
 
 def _echo_scale(scale: dict[str, Any]) -> None:

@@ -185,7 +185,13 @@ def eval_command(
 
 
 @cli.command()
-@click.option("--articles", type=int, default=100, show_default=True, help="How many articles to run.")
+@click.option(
+    "--articles",
+    type=click.IntRange(0),
+    default=100,
+    show_default=True,
+    help="How many articles to run through the whole pipeline (0: only the --scale/--stream runs).",
+)
 @click.option(
     "--data", type=click.Path(path_type=Path), default=None, help="Benchmarks folder (shared/benchmarks)."
 )
@@ -202,17 +208,30 @@ def eval_command(
     help="Also time story clustering of a stream of this many articles (e.g. 2000,5000,20000).",
 )
 @click.option(
+    "--story-stages",
+    default="",
+    metavar="N,N,...",
+    help="Also time a mixed run's cross-document work, story by story, on streams of this many articles "
+    "(e.g. 2000,5000,20000; per-article results from stand-ins, as from a cache).",
+)
+@click.option(
     "--workers",
     type=click.IntRange(1),
     default=2,
     show_default=True,
     help="Processes for the per-article stages, as rashomon analyze (at most the usable cores).",
 )
-def bench(articles: int, data: Path | None, scale: str, stream: str, workers: int) -> None:
+def bench(articles: int, data: Path | None, scale: str, stream: str, story_stages: str, workers: int) -> None:
     """Throughput benchmark: articles/s, peak RSS, per-stage times, pipeline/model-inference ratio."""
-    from rashomon.bench.run import run_bench_cli
+    from rashomon.bench.run import BenchPlan, run_bench_cli
 
-    run_bench_cli(articles, data, _counts("--scale", scale), _counts("--stream", stream), workers)
+    plan = BenchPlan(
+        articles=articles,
+        scale=_counts("--scale", scale),
+        stream=_counts("--stream", stream),
+        story_stages=_counts("--story-stages", story_stages),
+    )
+    run_bench_cli(plan, data, workers)
 
 
 def _counts(option: str, value: str) -> tuple[int, ...]:
