@@ -17,9 +17,11 @@ import pytest
 from rashomon.config import Config
 from rashomon.engine import wire
 from rashomon.engine.inputs import read_with_ray
-from rashomon.engine.workers import ArticleWorker, merge_article_results, restored, shipped
+from rashomon.engine.workers import ArticleWorker, made_by, merge_article_results, restored, shipped
 from rashomon.model import Article, PublishedDate
 from rashomon.pipeline import Advance, Batch, Scope, Stage
+from rashomon.pipeline.state import only_made
+from rashomon.stories.run import split_stages
 from rashomon.testing import FakeNlpStage, fake_pipeline
 
 # Ray's workers import this module by name (the fixture puts tests/ on their PYTHONPATH).
@@ -184,10 +186,14 @@ def _config() -> Config:
 
 
 def test_wire_round_trips_slots_records_without_pickle(tmp_path: Path) -> None:
-    batch = fake_pipeline().run(_finished_front(tmp_path)).batch
+    pipeline = fake_pipeline()
+    batch = pipeline.run(_finished_front(tmp_path)).batch
     assert batch.claims and batch.groups
     sent = shipped(batch)
-    back = restored(wire.load_batch(wire.dump_batch(sent)), batch)
+    made = made_by(split_stages(pipeline.stages)[2])  # what the corpus stages make: all a worker returns
+    returned = wire.dump_batch(only_made(sent, made))
+    assert not wire.load_batch(returned).tokens and not wire.load_batch(returned).sentences
+    back = restored(wire.load_batch(returned), batch, made)
     for name in (
         "articles",
         "sentences",

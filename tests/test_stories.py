@@ -243,6 +243,12 @@ def test_stories_on_two_workers_give_the_maps_of_one_process(
     assert shared.analysis.evidence == alone.analysis.evidence
     assert set(shared.stage_seconds) == set(alone.stage_seconds)
     assert calls == [1, 2]  # the second run's stories went to two workers
+    # The workers sent back only what the corpus stages made: each story's inputs and per-article records
+    # are the parent's own objects, not one copy per story.
+    parents = {id(token) for token in shared.analysis.batch.tokens}
+    for item in shared.stories:
+        assert item.analysis.batch.sources is shared.analysis.batch.sources
+        assert item.analysis.batch.tokens and all(id(t) in parents for t in item.analysis.batch.tokens)
 
 
 def test_one_story_gives_the_ordinary_outputs(tmp_path: Path, fake_stages: list[object]) -> None:

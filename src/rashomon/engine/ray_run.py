@@ -24,6 +24,7 @@ from rashomon.engine.inputs import read_inputs
 from rashomon.engine.workers import (
     ArticleWorker,
     CorpusWorker,
+    made_by,
     merge_article_results,
     restored,
     shipped,
@@ -173,7 +174,8 @@ def _corpus_stages(
     slicer = StorySlicer(batch) if mixed else None
     slices = [slicer.slice(story) for story in stories] if slicer else [batch]
     results = _on_pool(ray, stages, [shipped(s) for s in slices], options, config, given, seconds)
-    finished = [restored(result, sent) for result, sent in zip(results, slices, strict=True)]
+    made = made_by(stages)
+    finished = [restored(result, sent, made) for result, sent in zip(results, slices, strict=True)]
     timed(seconds, CORPUS_PHASE, started)
     if not mixed:
         analysis = Analysis(finished[0], build_evidence(finished[0]), seconds)

@@ -14,8 +14,9 @@ from dataclasses import replace
 from typing import Any
 
 from rashomon.engine import wire
-from rashomon.pipeline import Batch, Pipeline
+from rashomon.pipeline import Batch, Pipeline, Stage
 from rashomon.pipeline.cache import split_by_article
+from rashomon.pipeline.state import given_back, only_made
 
 
 class ArticleWorker:
@@ -42,10 +43,12 @@ class CorpusWorker:
         stages = wire.build_stages(factory, wire.load_config(config), names)
         self.pipeline = Pipeline(stages, given=frozenset(given))
         self.pipeline.warm_up()
+        self.made = made_by(stages)
 
     def run(self, batch: str) -> tuple[str, dict[str, float]]:
+        """The records the stages made (the caller has the rest: ``restored``) and the stages' seconds."""
         result = self.pipeline.run(wire.load_batch(batch))
-        return wire.dump_batch(result.batch), result.stage_seconds
+        return wire.dump_batch(only_made(result.batch, self.made)), result.stage_seconds
 
 
 def shipped(batch: Batch) -> Batch:
@@ -53,9 +56,13 @@ def shipped(batch: Batch) -> Batch:
     return replace(batch, sources=(), raw=())
 
 
-def restored(result: Batch, sent_from: Batch) -> Batch:
-    """A corpus worker's result with the sources and raw documents ``shipped`` left out put back."""
-    return replace(result, sources=sent_from.sources, raw=sent_from.raw)
+def restored(result: Batch, sent_from: Batch, made: frozenset[str]) -> Batch:
+    """A corpus worker's result (only what its stages made) with the rest of the batch put back."""
+    return given_back(result, sent_from, made)
+
+
+def made_by(stages: Sequence[Stage]) -> frozenset[str]:
+    return frozenset().union(*(stage.produces for stage in stages))
 
 
 def merge_article_results(batch: Batch, rows: Sequence[Mapping[str, Any]], produces: frozenset[str]) -> Batch:

@@ -6,7 +6,7 @@ Each field is an *artifact* that a stage may require or produce; stages return a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 
 from rashomon.model import (
     Article,
@@ -55,3 +55,16 @@ class Batch:
 
 
 ARTIFACTS: frozenset[str] = frozenset(f.name for f in fields(Batch))
+
+
+def only_made(batch: Batch, made: frozenset[str]) -> Batch:
+    """The batch with every artifact outside ``made`` back at its empty default: what a worker that ran
+    stages making ``made`` needs to send back (the caller has the rest; ``given_back`` restores it)."""
+    empty = Batch()
+    return replace(batch, **{name: getattr(empty, name) for name in ARTIFACTS - made})
+
+
+def given_back(batch: Batch, given: Batch, made: frozenset[str]) -> Batch:
+    """``only_made`` undone: every artifact outside ``made`` taken from ``given``, the batch the stages
+    were given. A stage changes only what it declares it makes, so these are the records it had."""
+    return replace(batch, **{name: getattr(given, name) for name in ARTIFACTS - made})

@@ -25,6 +25,7 @@ from rashomon.model.framing import Framing
 from rashomon.pipeline import Batch, Pipeline, Progress, Stage
 from rashomon.pipeline.processes import fork_map, usable_cores, wall_scaled
 from rashomon.pipeline.runner import SilentProgress
+from rashomon.pipeline.state import given_back, only_made
 from rashomon.report.evidence import Evidence, build_evidence
 from rashomon.stories.assign import Story, assign_stories
 from rashomon.stories.online import Encoder
@@ -134,10 +135,14 @@ def analyze_stories(
         stage.warm_up()  # here, before the workers fork: they start with the models loaded
     spent: dict[str, float] = {}
     slicer = StorySlicer(batch)  # before the fork too: the workers slice from the same index
+    made = artifacts_after(corpus, frozenset())
     finished = fork_map(
-        lambda story: analyze_slice(slicer.slice(story), corpus, None, None, given), stories, workers
+        lambda story: travelling(analyze_slice(slicer.slice(story), corpus, None, None, given), made),
+        stories,
+        workers,
     )
-    for story, analysis in zip(stories, finished, strict=True):
+    for story, lean in zip(stories, finished, strict=True):
+        analysis = arrived(lean, slicer.slice(story), made)
         analyses.append(StoryAnalysis(story, analysis))
         for name, value in analysis.stage_seconds.items():
             spent[name] = spent.get(name, 0.0) + value
@@ -217,6 +222,19 @@ def analyze_slice(
         for name, value in timing.items():
             seconds[name] = seconds.get(name, 0.0) + value
     return Analysis(result, build_evidence(result), timing)
+
+
+def travelling(analysis: Analysis, made: frozenset[str]) -> Analysis:
+    """A story's analysis as a worker sends it back: only the records the corpus stages made. The parent
+    holds the rest (the run's input bytes, the per-article records); sent back, each story would bring
+    its own copy of them, and as every slice carries the run's ``sources``, a copy of every input per
+    story: memory quadratic in a mixed run (600 articles, 590 stories: 2.6 GB, 0.77 GB without)."""
+    return replace(analysis, batch=only_made(analysis.batch, made))
+
+
+def arrived(analysis: Analysis, sliced: Batch, made: frozenset[str]) -> Analysis:
+    """``travelling`` undone: the story's other records put back from its slice of the parent's batch."""
+    return replace(analysis, batch=given_back(analysis.batch, sliced, made))
 
 
 def story_slice(batch: Batch, story: Story) -> Batch:
