@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
@@ -184,34 +185,31 @@ def eval_command(
     run_eval(task, data, split, limit)
 
 
+def _article_counts(name: str, help_text: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """An option taking a list of article counts ("2000,5000,20000"; empty: not asked for)."""
+    return click.option(name, default="", metavar="N,N,...", help=help_text)
+
+
 @cli.command()
 @click.option(
     "--articles",
     type=click.IntRange(0),
     default=100,
     show_default=True,
-    help="How many articles to run through the whole pipeline (0: only the --scale/--stream runs).",
+    help="How many articles to run through the whole pipeline (0: only the runs asked for below).",
 )
 @click.option(
     "--data", type=click.Path(path_type=Path), default=None, help="Benchmarks folder (shared/benchmarks)."
 )
-@click.option(
-    "--scale",
-    default="",
-    metavar="N,N,...",
-    help="Also time the cross-document stages at these article counts (e.g. 250,500,1000,2000).",
+@_article_counts(
+    "--scale", "Also time the cross-document stages at these article counts (e.g. 250,500,1000,2000)."
 )
-@click.option(
-    "--stream",
-    default="",
-    metavar="N,N,...",
-    help="Also time story clustering of a stream of this many articles (e.g. 2000,5000,20000).",
+@_article_counts(
+    "--stream", "Also time story clustering of a stream of this many articles (e.g. 2000,5000,20000)."
 )
-@click.option(
+@_article_counts(
     "--story-stages",
-    default="",
-    metavar="N,N,...",
-    help="Also time a mixed run's cross-document work, story by story, on streams of this many articles "
+    "Also time a mixed run's cross-document work, story by story, on streams of this many articles "
     "(e.g. 2000,5000,20000; per-article results from stand-ins, as from a cache).",
 )
 @click.option(
