@@ -1,7 +1,12 @@
-"""spaCy ``Doc`` → rashomon records. The Doc stops here: nothing downstream imports spaCy."""
+"""spaCy ``Doc`` → rashomon records. The Doc stops here: nothing downstream imports spaCy.
+
+A token's lemma and labels are interned: spaCy hands out a new string on every access, and a run keeps
+every token of every article, so "the", "DT" and "det" would otherwise be stored once per token.
+"""
 
 from __future__ import annotations
 
+from sys import intern
 from typing import Any
 
 from rashomon.model import EntityMention, Sentence, Token
@@ -24,16 +29,19 @@ def doc_to_records(
                 index=token.i,
                 start=token.idx,
                 end=token.idx + len(token.text),
-                lemma=token.lemma_,
-                pos=token.pos_,
-                tag=token.tag_,
-                dep=token.dep_,
+                lemma=intern(token.lemma_),
+                pos=intern(token.pos_),
+                tag=intern(token.tag_),
+                dep=intern(token.dep_),
                 head=token.head.i,
                 sentence=sentence_of.get(token.i, 0),
             )
         )
     mentions = (
-        [EntityMention(article_id, ent.start_char, ent.end_char, ent.text, ent.label_) for ent in doc.ents]
+        [
+            EntityMention(article_id, ent.start_char, ent.end_char, ent.text, intern(ent.label_))
+            for ent in doc.ents
+        ]
         if with_entities
         else []
     )
