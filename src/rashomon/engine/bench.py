@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
+import resource
 import tempfile
 import time
 from collections.abc import Sequence
 from pathlib import Path
 
 from rashomon.bench.corpus import bench_articles
+from rashomon.bench.run import DEFAULT_DATA
 from rashomon.engine.ray_run import ARTICLE_PHASE, CORPUS_PHASE, RayOptions, analyze_ray, connect
 from rashomon.engine.wire import DEFAULT_FACTORY
-
-DEFAULT_DATA = Path("/work/shared/benchmarks")
 
 
 def measure(path: Path, workers: int, factory: str) -> dict[str, float]:
@@ -41,6 +42,8 @@ def measure(path: Path, workers: int, factory: str) -> dict[str, float]:
         "articles_per_s": round(articles / seconds, 2),
         "per_article_s": round(run.stage_seconds.get(ARTICLE_PHASE, 0.0), 1),
         "corpus_s": round(run.stage_seconds.get(CORPUS_PHASE, 0.0), 1),
+        # The driver's peak so far in this process (a later worker count's run starts from the earlier's).
+        "driver_peak_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     }
 
 
@@ -69,7 +72,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m rashomon.engine.bench", description=__doc__)
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--workers", default="1,2", help="Comma-separated worker counts.")
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="The shared benchmarks folder.")
+    parser.add_argument(
+        "--data",
+        type=Path,
+        default=Path(os.environ.get("RASHOMON_BENCHMARKS", DEFAULT_DATA)),
+        help="The shared benchmarks folder (default: ../shared/benchmarks, or $RASHOMON_BENCHMARKS).",
+    )
     parser.add_argument("--factory", default=DEFAULT_FACTORY, help="module:function making the stages.")
     parser.add_argument("--compare", type=int, default=0, help="Also check same answers on N articles.")
     args = parser.parse_args(argv)
