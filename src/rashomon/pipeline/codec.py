@@ -20,6 +20,7 @@ import typing
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from sys import intern
 from typing import Any, TypeVar, get_args, get_origin, get_type_hints
 
 import numpy as np
@@ -28,6 +29,7 @@ from rashomon.errors import RashomonError
 
 T = TypeVar("T")
 Convert = Callable[[Any], Any]
+SHARED_STR = 40  # decoded strings up to this length are interned (``_decode_str``)
 NUMERIC_KINDS = frozenset("biuf")  # bool, signed, unsigned, float: never object arrays (those need pickle)
 
 
@@ -192,7 +194,7 @@ def _decoder(hint: Any) -> Convert:
     if hint is float:
         return _decode_float
     if hint is str:
-        return _exact(str)
+        return _decode_str
     if hint is bytes:
         return _decode_bytes
     if hint is Path or (isinstance(hint, type) and issubclass(hint, Path)):
@@ -223,6 +225,14 @@ def _exact(cls: type) -> Convert:
         return data
 
     return convert
+
+
+def _decode_str(data: Any) -> str:
+    """Short strings are interned: ids, labels and lemmas repeat over millions of records (every token
+    names its article), and JSON gives each occurrence its own copy."""
+    if type(data) is not str:
+        raise _fail("str", data)
+    return intern(data) if len(data) <= SHARED_STR else data
 
 
 def _decode_int(data: Any) -> int:
