@@ -17,9 +17,10 @@ import pytest
 from rashomon.config import Config
 from rashomon.engine import wire
 from rashomon.engine.inputs import read_with_ray
-from rashomon.engine.workers import ArticleWorker, made_by, merge_article_results, restored, shipped
+from rashomon.engine.workers import ArticleWorker, merge_article_results, restored, shipped
 from rashomon.model import Article, PublishedDate
 from rashomon.pipeline import Advance, Batch, Scope, Stage
+from rashomon.pipeline.stage import made_by
 from rashomon.pipeline.state import only_made
 from rashomon.stories.run import split_stages
 from rashomon.testing import FakeNlpStage, fake_pipeline

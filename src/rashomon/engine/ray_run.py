@@ -24,7 +24,6 @@ from rashomon.engine.inputs import read_inputs
 from rashomon.engine.workers import (
     ArticleWorker,
     CorpusWorker,
-    made_by,
     merge_article_results,
     restored,
     shipped,
@@ -34,6 +33,7 @@ from rashomon.errors import UsageError
 from rashomon.model import Source
 from rashomon.pipeline import Batch, Progress, SilentProgress, Stage
 from rashomon.pipeline.cache import per_article
+from rashomon.pipeline.stage import made_by
 from rashomon.report.evidence import build_evidence
 from rashomon.stories.assign import Story, assign_stories
 from rashomon.stories.online import Encoder

@@ -14,8 +14,9 @@ from dataclasses import replace
 from typing import Any
 
 from rashomon.engine import wire
-from rashomon.pipeline import Batch, Pipeline, Stage
+from rashomon.pipeline import Batch, Pipeline
 from rashomon.pipeline.cache import split_by_article
+from rashomon.pipeline.stage import made_by
 from rashomon.pipeline.state import given_back, only_made
 
 
@@ -26,7 +27,7 @@ class ArticleWorker:
         stages = wire.build_stages(factory, wire.load_config(config), names)
         self.pipeline = Pipeline(stages, given=frozenset(given))
         self.pipeline.warm_up()
-        self.produces = frozenset().union(*(stage.produces for stage in stages))
+        self.produces = made_by(stages)
 
     def __call__(self, rows: Mapping[str, Any]) -> dict[str, list[str]]:
         articles = tuple(wire.load_article(str(text)) for text in rows["article"])
@@ -59,10 +60,6 @@ def shipped(batch: Batch) -> Batch:
 def restored(result: Batch, sent_from: Batch, made: frozenset[str]) -> Batch:
     """A corpus worker's result (only what its stages made) with the rest of the batch put back."""
     return given_back(result, sent_from, made)
-
-
-def made_by(stages: Sequence[Stage]) -> frozenset[str]:
-    return frozenset().union(*(stage.produces for stage in stages))
 
 
 def merge_article_results(batch: Batch, rows: Sequence[Mapping[str, Any]], produces: frozenset[str]) -> Batch:

@@ -18,7 +18,7 @@ from typing import Any
 
 from rashomon.pipeline.cache import per_article, sub_batch
 from rashomon.pipeline.processes import run_parts, wall_scaled
-from rashomon.pipeline.stage import Advance, Stage
+from rashomon.pipeline.stage import Advance, Stage, made_by
 from rashomon.pipeline.state import Batch
 
 # Articles per chunk: enough for spaCy's and MiniLM's batches to stay full, few enough that a chunk's
@@ -76,7 +76,7 @@ def run_in_chunks(
     (``rashomon.pipeline.processes``); times into ``seconds``. With several workers the stages' seconds,
     summed over the workers, are scaled to the group's wall time, so the shares still add up."""
     reads = frozenset().union(*(stage.requires for stage in stages))
-    produces = frozenset().union(*(stage.produces for stage in stages))
+    produces = made_by(stages)
     made: dict[str, list[Any]] = {name: [] for name in produces}
     lengths = [len(article.text) for article in batch.articles]
     parts = [

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, TypeVar
 
-from rashomon.pipeline.stage import Stage
+from rashomon.pipeline.stage import Stage, made_by
 from rashomon.pipeline.state import Batch
 
 # What a forked worker calls on each item: set in the parent just before the fork, inherited by the child.
@@ -112,5 +112,5 @@ def _run_part(part: Batch, stages: tuple[Stage, ...]) -> Made:
         started = time.perf_counter()
         part = stage.run(part)
         seconds[stage.name] = seconds.get(stage.name, 0.0) + time.perf_counter() - started
-    produces = frozenset().union(*(stage.produces for stage in stages))
+    produces = made_by(stages)
     return {name: tuple(getattr(part, name)) for name in produces}, seconds

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import ClassVar, Literal, Protocol, runtime_checkable
 
 from rashomon.config import Config
@@ -58,3 +58,8 @@ class BaseStage:
 
     def units(self, batch: Batch) -> int:
         return len(batch.articles)
+
+
+def made_by(stages: Iterable[Stage]) -> frozenset[str]:
+    """Every artifact the stages produce."""
+    return frozenset().union(*(stage.produces for stage in stages))

@@ -25,6 +25,7 @@ from rashomon.model.framing import Framing
 from rashomon.pipeline import Batch, Pipeline, Progress, Stage
 from rashomon.pipeline.processes import fork_map, usable_cores, wall_scaled
 from rashomon.pipeline.runner import SilentProgress
+from rashomon.pipeline.stage import made_by
 from rashomon.pipeline.state import given_back, only_made
 from rashomon.report.evidence import Evidence, build_evidence
 from rashomon.stories.assign import Story, assign_stories
@@ -135,7 +136,7 @@ def analyze_stories(
         stage.warm_up()  # here, before the workers fork: they start with the models loaded
     spent: dict[str, float] = {}
     slicer = StorySlicer(batch)  # before the fork too: the workers slice from the same index
-    made = artifacts_after(corpus, frozenset())
+    made = made_by(corpus)
     finished = fork_map(
         lambda story: travelling(analyze_slice(slicer.slice(story), corpus, None, None, given), made),
         stories,
