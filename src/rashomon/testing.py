@@ -119,12 +119,17 @@ class FakeAttributionTagger:
         ]
 
 
-def fake_pipeline(config: Config | None = None) -> Pipeline:
-    """The default pipeline with the nlp stage swapped for the fake."""
+def fake_pipeline(config: Config | None = None, encoder: Any = None) -> Pipeline:
+    """The default pipeline with the models of the per-article stages swapped for fakes; with ``encoder``
+    (e.g. ``HashedEncoder()``) the corpus stages that embed text (align, relate, framing) use it instead of
+    MiniLM."""
+    from rashomon.align.stage import AlignStage
     from rashomon.api import default_stages
     from rashomon.claims.attribution.stage import AttributionStage
     from rashomon.framing.propaganda.fake import FakePropagandaDetector
+    from rashomon.framing.stage import FramingStage
     from rashomon.framing.techniques import TechniquesStage
+    from rashomon.relate.stage import RelateStage
 
     config = config or Config()
     fakes: dict[str, Stage] = {
@@ -132,4 +137,8 @@ def fake_pipeline(config: Config | None = None) -> Pipeline:
         "attribution": AttributionStage(config, tagger=FakeAttributionTagger()),
         "techniques": TechniquesStage(config, detector=FakePropagandaDetector()),
     }
+    if encoder is not None:
+        fakes["align"] = AlignStage(config, encoder=encoder)
+        fakes["relate"] = RelateStage(config, encoder=encoder)
+        fakes["framing"] = FramingStage(config, encoder=encoder)
     return Pipeline([fakes.get(s.name, s) for s in default_stages(config)])

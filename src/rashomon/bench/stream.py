@@ -8,7 +8,7 @@ results standing in for a cache, as the issue allows ("per-article results may c
 
 - **Articles**: the Article-Bias-Prediction records through the real ingest and clean stages, once. A
   stream longer than the 6,356 distinct ones that ship repeats them with fresh ids, each repetition's
-  dates shifted past the story window (``stories.scale.stream_articles``): a repeat starts new stories.
+  dates shifted past the story window (```stories.scale.stream_articles``): a repeat starts new stories.
 - **Per-article records** (nlp, attribution, techniques): the regular-expression stand-ins of
   ``rashomon.testing``, made per story when the story is analysed and timed apart.
 - **Vectors**: every MiniLM call of the clustering and the corpus stages (leads, sub-sentence claims,
@@ -24,8 +24,6 @@ from __future__ import annotations
 
 import json
 import resource
-import subprocess
-import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -39,12 +37,8 @@ from rashomon.pipeline import Batch, Stage
 from rashomon.pipeline.processes import fork_map
 from rashomon.stories.assign import Story, assign_stories
 from rashomon.stories.corpora import abp_records
-from rashomon.stories.online import WINDOW_DAYS
+from rashomon.stories.scale import LAP_DAYS, SIZES, peak_mib, run_apart
 from rashomon.testing import HashedEncoder
-
-SIZES = (2000, 5000, 20000)
-PER_ARTICLE = ("nlp", "attribution", "techniques")
-LAP_DAYS = WINDOW_DAYS + 30  # how far each repetition of the shipped articles is moved in time
 
 
 @dataclass(slots=True)
@@ -97,33 +91,10 @@ def _moved(article: Article, lap: int) -> Article:
 
 def stand_in_stages(config: Config) -> tuple[list[Stage], list[Stage]]:
     """(the per-article stand-ins, the real corpus stages with every encoder swapped for the hashed one)."""
-    from rashomon.align.stage import AlignStage
-    from rashomon.claims.attribution.stage import AttributionStage
-    from rashomon.claims.stage import ClaimsStage
-    from rashomon.entities import EntitiesStage
-    from rashomon.framing.propaganda.fake import FakePropagandaDetector
-    from rashomon.framing.stage import FramingStage
-    from rashomon.framing.techniques import TechniquesStage
-    from rashomon.provenance import ProvenanceStage
-    from rashomon.relate.stage import RelateStage
-    from rashomon.testing import FakeAttributionTagger, FakeNlpStage
-    from rashomon.timeline.stage import TimelineStage
+    from rashomon.stories.run import split_stages
+    from rashomon.testing import fake_pipeline
 
-    encoder = HashedEncoder()
-    per_article: list[Stage] = [
-        FakeNlpStage(config),
-        AttributionStage(config, tagger=FakeAttributionTagger()),
-        TechniquesStage(config, detector=FakePropagandaDetector()),
-    ]
-    corpus: list[Stage] = [
-        EntitiesStage(config),
-        ClaimsStage(config),
-        AlignStage(config, encoder=encoder),
-        ProvenanceStage(config),
-        RelateStage(config, encoder=encoder),
-        TimelineStage(config),
-        FramingStage(config, encoder=encoder),
-    ]
+    _, per_article, corpus = split_stages(fake_pipeline(config, encoder=HashedEncoder()).stages)
     return per_article, corpus
 
 
@@ -159,7 +130,7 @@ def measure_one(folder: Path, size: int, workers: int = 1) -> dict[str, Any]:
     config = Config()
     base = cleaned_articles(folder, config)
     stream = stream_of(base, size)
-    loaded_mib = _peak_mib()
+    loaded_mib = peak_mib()
     started = time.perf_counter()
     stories = assign_stories(stream, encode=HashedEncoder().encode)
     clustering = time.perf_counter() - started
@@ -191,7 +162,7 @@ def measure_one(folder: Path, size: int, workers: int = 1) -> dict[str, Any]:
         "stand_in_seconds": round(sum(item.stand_in_seconds for item in figures), 2),
         "stories_wall_seconds": round(wall, 2),
         "loaded_mib": loaded_mib,
-        "peak_mib": _peak_mib(),
+        "peak_mib": peak_mib(),
         "worker_peak_mib": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1),
     }
 
@@ -206,12 +177,7 @@ def measure_stream(
     ratios of the largest size to the smallest."""
     rows = []
     for size in sorted(set(sizes)):
-        code = (
-            "import json; from pathlib import Path; from rashomon.bench.stream import measure_one; "
-            f"print(json.dumps(measure_one(Path({str(folder)!r}), {int(size)}, {int(workers)})))"
-        )
-        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-        rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
+        rows.append(run_apart("rashomon.bench.stream", "measure_one", folder, size, workers))
         measured(rows[-1])
     first, last = rows[0], rows[-1]
     return {
@@ -225,7 +191,3 @@ def measure_stream(
 
 def _ratio(large: float, small: float) -> float:
     return round(large / max(small, 1e-3), 2)
-
-
-def _peak_mib() -> float:
-    return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)  # KiB on Linux

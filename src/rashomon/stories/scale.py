@@ -30,6 +30,7 @@ from rashomon.stories.online import WINDOW_DAYS, cluster_with_stats
 from rashomon.testing import HashedEncoder
 
 SIZES = (2000, 5000, 20000)
+LAP_DAYS = WINDOW_DAYS + 30  # how far each repetition of the shipped articles is moved in time
 
 
 def stream_articles(folder: Path, count: int) -> tuple[list[StoryArticle], int]:
@@ -40,12 +41,11 @@ def stream_articles(folder: Path, count: int) -> tuple[list[StoryArticle], int]:
     ]
     if not base:
         return [], 0
-    shift = WINDOW_DAYS + 30
     found = []
     for n in range(count):
         item = base[n % len(base)]
         lap = n // len(base)
-        day = None if item.day is None else item.day + lap * shift
+        day = None if item.day is None else item.day + lap * LAP_DAYS
         found.append(StoryArticle(f"{item.key}-{lap}", item.title, item.text, day))
     return found, min(count, len(base))
 
@@ -56,22 +56,27 @@ def stand_in_leads(articles: Sequence[StoryArticle]) -> npt.NDArray[np.float32]:
 
 def measure_story_scale(folder: Path, sizes: Sequence[int] = SIZES) -> list[dict[str, Any]]:
     """One row per size, each measured in its own process (see ``measure_one``)."""
-    rows = []
-    for size in sizes:
-        code = (
-            "import json,sys; from pathlib import Path; from rashomon.stories.scale import measure_one; "
-            f"print(json.dumps(measure_one(Path({str(folder)!r}), {int(size)})))"
-        )
-        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-        rows.append(json.loads(done.stdout.strip().splitlines()[-1]))
-    return rows
+    return [run_apart("rashomon.stories.scale", "measure_one", folder, size) for size in sizes]
+
+
+def run_apart(module: str, function: str, folder: Path, *numbers: int) -> dict[str, Any]:
+    """``module.function(folder, *numbers)`` in a fresh interpreter, so that its peak resident memory is
+    its own; the function returns a JSON-able row."""
+    arguments = ", ".join([f"Path({str(folder)!r})", *(str(int(n)) for n in numbers)])
+    code = (
+        f"import json; from pathlib import Path; from {module} import {function}; "
+        f"print(json.dumps({function}({arguments})))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    row: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return row
 
 
 def measure_one(folder: Path, size: int) -> dict[str, Any]:
     """Articles, distinct texts, stories, comparisons, seconds, ms per article, base and peak MiB."""
     articles, distinct = stream_articles(folder, size)
     leads = stand_in_leads(articles)
-    base = _max_rss_mib()
+    base = peak_mib()
     started = time.perf_counter()
     labels, comparisons = cluster_with_stats(articles, leads=leads)
     seconds = time.perf_counter() - started
@@ -83,9 +88,9 @@ def measure_one(folder: Path, size: int) -> dict[str, Any]:
         "seconds": round(seconds, 2),
         "ms_per_article": round(1000 * seconds / max(len(articles), 1), 3),
         "base_mib": base,
-        "peak_mib": _max_rss_mib(),
+        "peak_mib": peak_mib(),
     }
 
 
-def _max_rss_mib() -> float:
+def peak_mib() -> float:
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)  # KiB on Linux
