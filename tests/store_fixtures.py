@@ -50,6 +50,7 @@ class LightRelate(RelateStage):
 
 def light_stages(config: Config | None = None) -> list[Stage]:
     from rashomon.claims.attribution.stage import AttributionStage
+    from rashomon.claims.embed import EmbedStage
     from rashomon.framing.propaganda.fake import FakePropagandaDetector
     from rashomon.framing.techniques import TechniquesStage
     from rashomon.testing import FakeAttributionTagger
@@ -59,6 +60,7 @@ def light_stages(config: Config | None = None) -> list[Stage]:
         "nlp": CountingNlp(config),
         "attribution": AttributionStage(config, tagger=FakeAttributionTagger()),
         "techniques": TechniquesStage(config, detector=FakePropagandaDetector()),
+        "embed": EmbedStage(config, encoder=HashedEncoder()),
         "align": LightAlign(config),
         "relate": LightRelate(config),
     }

@@ -18,6 +18,7 @@ from rashomon.pipeline import Advance, BaseStage, Batch, Pipeline, Stage
 from rashomon.store import AddResult, Store
 from store_fixtures import ELSEWHERE, HARBOUR, LATE, CountingNlp, LightRelate, light_stages, write_corpus
 
+PER_ARTICLE_STAGES = ("nlp", "attribution", "techniques", "embed")
 CORPUS_STAGES = ["entities", "claims", "align", "provenance", "relate", "timeline", "framing"]
 
 
@@ -43,12 +44,12 @@ def test_the_same_corpus_twice_is_stored_once_and_reused_whole(tmp_path: Path) -
     with Store(tmp_path / "x.db", stages=light_stages()) as store:
         first = add(store, corpus)
         assert (first.added, first.duplicates, first.reused_articles) == (3, 0, 0)
-        assert first.recomputed_stages == ("nlp", "attribution", "techniques", *CORPUS_STAGES)
+        assert first.recomputed_stages == (*PER_ARTICLE_STAGES, *CORPUS_STAGES)
         assert len(CountingNlp.analysed) == 3
         second = add(store, corpus)
         assert second.story_id == first.story_id
         assert (second.added, second.duplicates, second.reused_articles) == (0, 3, 3)
-        assert second.reused_stages == ("nlp", "attribution", "techniques", *CORPUS_STAGES)
+        assert second.reused_stages == (*PER_ARTICLE_STAGES, *CORPUS_STAGES)
         assert second.recomputed_stages == ()
         assert len(CountingNlp.analysed) == 3  # nothing analysed again
         assert "recomputed nothing" in store.describe(second)
@@ -82,11 +83,11 @@ def test_adding_one_article_reuses_the_others_and_matches_a_fresh_run(tmp_path: 
         again = add(store, corpus, late)  # the full set: the harbour story (3 shared) grows to 4
         assert again.story_id == first.story_id
         assert (again.added, again.duplicates, again.reused_articles) == (0, 4, 4)
-        assert again.reused_stages == ("nlp", "attribution", "techniques")
+        assert again.reused_stages == PER_ARTICLE_STAGES
         assert again.recomputed_stages == tuple(CORPUS_STAGES)
         assert CountingNlp.analysed == []  # the late article's nlp came from the other story's run
         line = store.describe(again)
-        assert "reused per-article results for 4 articles (nlp, attribution, techniques)" in line
+        assert "reused per-article results for 4 articles (nlp, attribution, techniques, embed)" in line
         assert "recomputed entities, claims, align, provenance, relate, timeline" in line
         stored = store.evidence(first.story_id)
     fresh = rashomon.analyze([str(corpus), str(late)], pipeline=Pipeline(light_stages())).evidence
@@ -104,7 +105,7 @@ def test_a_new_article_is_analysed_alone_and_the_story_grows(tmp_path: Path) -> 
         CountingNlp.analysed.clear()
         grown = add(store, late, story_id=first.story_id)
         assert (grown.added, grown.duplicates, grown.reused_articles) == (1, 0, 3)
-        assert grown.recomputed_stages == ("nlp", "attribution", "techniques", *CORPUS_STAGES)
+        assert grown.recomputed_stages == (*PER_ARTICLE_STAGES, *CORPUS_STAGES)
         assert len(CountingNlp.analysed) == 1
         described = store.describe(grown)
         assert "recomputed nlp (1 article), attribution (1 article), techniques (1 article)" in described
@@ -169,8 +170,7 @@ def test_a_changed_corpus_stage_recomputes_only_what_follows_it(tmp_path: Path) 
     stages = [RelateV2(Config()) if s.name == "relate" else s for s in light_stages()]
     with Store(tmp_path / "x.db", stages=stages) as store:
         result = add(store, corpus)
-        per_article = ("nlp", "attribution", "techniques")
-        assert result.reused_stages == (*per_article, "entities", "claims", "align", "provenance")
+        assert result.reused_stages == (*PER_ARTICLE_STAGES, "entities", "claims", "align", "provenance")
         assert result.recomputed_stages == ("relate", "timeline", "framing")
 
 
@@ -203,7 +203,9 @@ def test_a_failed_add_leaves_the_story_as_it_was_and_keeps_per_article_work(tmp_
     with Store(tmp_path / "x.db", stages=light_stages()) as store:
         story = add(store, corpus).story_id
         before = store.evidence(story)
-    broken: list[Stage] = [*light_stages()[:7], Explodes(Config()), *light_stages()[7:]]
+    stages = light_stages()
+    after = [s.name for s in stages].index("claims") + 1
+    broken: list[Stage] = [*stages[:after], Explodes(Config()), *stages[after:]]
     with Store(tmp_path / "x.db", stages=broken) as store:
         with pytest.raises(RuntimeError):
             add(store, corpus, late)

@@ -49,7 +49,7 @@ def test_example_twice_then_one_more_article(tmp_path: Path) -> None:
     assert "stored 5 new articles, 0 already stored" in first
     second = analyze(tmp_path, "two", str(EXAMPLE))
     assert "stored 0 new articles, 5 already stored" in second
-    assert "reused per-article results for 5 articles (nlp, attribution, techniques)" in second
+    assert "reused per-article results for 5 articles (nlp, attribution, techniques, embed)" in second
     assert "recomputed nothing" in second
     assert articles_stored(tmp_path / "x.db") == 5
     once = json.loads((tmp_path / "one" / "evidence.json").read_text(encoding="utf-8"))
@@ -59,8 +59,11 @@ def test_example_twice_then_one_more_article(tmp_path: Path) -> None:
     invented.write_text(INVENTED, encoding="utf-8")
     third = analyze(tmp_path, "three", str(EXAMPLE), str(invented))
     assert "stored 1 new article, 5 already stored" in third
-    assert "reused per-article results for 5 articles (nlp, attribution, techniques)" in third
-    recomputed = "recomputed nlp (1 article), attribution (1 article), techniques (1 article), entities"
+    assert "reused per-article results for 5 articles (nlp, attribution, techniques, embed)" in third
+    recomputed = (
+        "recomputed nlp (1 article), attribution (1 article), techniques (1 article), embed (1 article), "
+        "entities"
+    )
     assert recomputed in third
     assert articles_stored(tmp_path / "x.db") == 6
     grown = json.loads((tmp_path / "three" / "evidence.json").read_text(encoding="utf-8"))

@@ -37,6 +37,7 @@ def default_stages(config: Config) -> list[Stage]:
     """The stages in pipeline order; the folder tree under ``rashomon/`` follows the same order."""
     from rashomon.align.stage import AlignStage
     from rashomon.claims.attribution.stage import AttributionStage
+    from rashomon.claims.embed import EmbedStage
     from rashomon.claims.stage import ClaimsStage
     from rashomon.clean import CleanStage
     from rashomon.entities import EntitiesStage
@@ -54,6 +55,7 @@ def default_stages(config: Config) -> list[Stage]:
         NlpStage(config),
         AttributionStage(config),
         TechniquesStage(config),
+        EmbedStage(config),
         EntitiesStage(config),
         ClaimsStage(config),
         AlignStage(config),

@@ -121,11 +121,12 @@ class FakeAttributionTagger:
 
 def fake_pipeline(config: Config | None = None, encoder: Any = None) -> Pipeline:
     """The default pipeline with the models of the per-article stages swapped for fakes; with ``encoder``
-    (e.g. ``HashedEncoder()``) the corpus stages that embed text (align, relate, framing) use it instead of
+    (e.g. ``HashedEncoder()``) the stages that embed text (embed, align, relate, framing) use it instead of
     MiniLM."""
     from rashomon.align.stage import AlignStage
     from rashomon.api import default_stages
     from rashomon.claims.attribution.stage import AttributionStage
+    from rashomon.claims.embed import EmbedStage
     from rashomon.framing.propaganda.fake import FakePropagandaDetector
     from rashomon.framing.stage import FramingStage
     from rashomon.framing.techniques import TechniquesStage
@@ -138,6 +139,7 @@ def fake_pipeline(config: Config | None = None, encoder: Any = None) -> Pipeline
         "techniques": TechniquesStage(config, detector=FakePropagandaDetector()),
     }
     if encoder is not None:
+        fakes["embed"] = EmbedStage(config, encoder=encoder)
         fakes["align"] = AlignStage(config, encoder=encoder)
         fakes["relate"] = RelateStage(config, encoder=encoder)
         fakes["framing"] = FramingStage(config, encoder=encoder)

@@ -29,7 +29,7 @@ def split_by_stance(members: list[int], doubting: list[bool]) -> list[list[int]]
 class AlignStage(BaseStage):
     name: ClassVar[str] = "align"
     requires: ClassVar[frozenset[str]] = frozenset(
-        {"articles", "claims", "entities", "tokens", "sentences", "sentence_vectors"}
+        {"articles", "claims", "entities", "tokens", "sentences", "sentence_vectors", "span_vectors"}
     )
     produces: ClassVar[frozenset[str]] = frozenset({"vectors", "groups"})
 
@@ -67,11 +67,14 @@ class AlignStage(BaseStage):
     def embed(self, batch: Batch) -> ClaimVectors:
         """Each distinct claim text is embedded once: a claim that is a whole sentence takes the vector
         the attribution tagger's MiniLM pass already gave that sentence (the same model, pooled as
-        sentence-transformers pools it), the others are encoded here."""
+        sentence-transformers pools it), the others the embed stage's vector of their span; what neither
+        has (a claim cut where the embed stage did not look) is encoded here."""
         texts = list(dict.fromkeys(claim.text for claim in batch.claims))
         if not texts:
             return ClaimVectors()
         known = sentence_embeddings(batch)
+        for text, vector in span_embeddings(batch).items():
+            known.setdefault(text, vector)
         missing = [text for text in texts if text not in known]
         if missing:
             if self._embedder is None:
@@ -93,4 +96,16 @@ def sentence_embeddings(batch: Batch) -> dict[str, npt.NDArray[np.float32]]:
         span = spans.get((record.article, record.sentence))
         if span is not None and record.article in texts:
             found.setdefault(texts[record.article][span[0] : span[1]], record.values())
+    return found
+
+
+def span_embeddings(batch: Batch) -> dict[str, npt.NDArray[np.float32]]:
+    """Span text -> its embedding, for the spans the embed stage embedded."""
+    articles = {article.id: article for article in batch.articles}
+    found: dict[str, npt.NDArray[np.float32]] = {}
+    for record in batch.span_vectors:
+        article = articles.get(record.article)
+        if article is not None:
+            text = (article.title or "") if record.title else article.text
+            found.setdefault(text[record.start : record.end], record.values())
     return found

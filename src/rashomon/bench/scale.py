@@ -20,30 +20,26 @@ from rashomon.config import Config
 from rashomon.model import Source
 from rashomon.pipeline import Batch, Stage
 
-PER_ARTICLE = ("ingest", "clean", "nlp", "attribution", "techniques")
-
 
 def _stages(config: Config) -> tuple[list[Stage], list[Stage]]:
+    from rashomon.stories.run import split_stages
     from rashomon.testing import fake_pipeline
 
-    stages = list(fake_pipeline(config).stages)
-    return [s for s in stages if s.name in PER_ARTICLE], [s for s in stages if s.name not in PER_ARTICLE]
+    cluster, per_article, corpus = split_stages(fake_pipeline(config).stages)
+    return [*cluster, *per_article], corpus
 
 
 def first_articles(batch: Batch, count: int) -> Batch:
     """The batch cut to its first ``count`` articles, with their slices of every per-article artifact."""
+    from rashomon.stories.run import ARTICLE_ARTIFACTS
+
     articles = batch.articles[:count]
     keep = {a.id for a in articles}
-    return Batch(
-        sources=batch.sources,
-        inputs=batch.inputs,
-        raw=batch.raw,
-        articles=articles,
-        sentences=tuple(s for s in batch.sentences if s.article in keep),
-        tokens=tuple(t for t in batch.tokens if t.article in keep),
-        mentions=tuple(m for m in batch.mentions if m.article in keep),
-        attributions=tuple(a for a in batch.attributions if a.article in keep),
-    )
+    sliced: dict[str, Any] = {
+        name: tuple(r for r in getattr(batch, name) if r.article in keep)
+        for name in ARTICLE_ARTIFACTS - {"raw", "inputs", "articles"}
+    }
+    return Batch(sources=batch.sources, inputs=batch.inputs, raw=batch.raw, articles=articles, **sliced)
 
 
 def measure_scale(benchmarks: Path, sizes: Sequence[int], config: Config | None = None) -> dict[str, Any]:

@@ -79,6 +79,20 @@ def background_claims(
     if not tokens:
         return []
     doc = parse_articles(tokens)[article.id]
+    found = [
+        _claim(article, span, doc, mentions)
+        for span in background_candidates(article, spans, sentences, doc)
+        if mentions.overlapping(span.start, span.end)
+    ]
+    return [c for c in found if c.checkworthiness >= DROP_BELOW]
+
+
+def background_candidates(
+    article: Article, spans: Sequence[ClaimSpan], sentences: Sequence[Sentence], doc: ParsedArticle
+) -> list[BackgroundSpan]:
+    """The background spans of the sentences not in the outlet's own voice that are not already claim
+    spans: what ``background_claims`` keeps where an entity is named in them (the embed stage, ahead of
+    the entities, takes them all)."""
     own = {s.sentence for s in spans if not s.chain}
     taken = {(s.start, s.end) for s in spans}
     found = []
@@ -86,9 +100,9 @@ def background_claims(
         if sentence.index in own:
             continue
         for span in _outermost(background_spans(doc, article.text, sentence, article.published.value)):
-            if (span.start, span.end) not in taken and mentions.overlapping(span.start, span.end):
-                found.append(_claim(article, span, doc, mentions))
-    return [c for c in found if c.checkworthiness >= DROP_BELOW]
+            if (span.start, span.end) not in taken:
+                found.append(span)
+    return found
 
 
 def background_spans(

@@ -1,6 +1,6 @@
-"""Sentence embeddings: of whole sentences, from the attribution tagger's MiniLM pass, and of claims,
-computed once by the align stage (from the former where a claim is a whole sentence) and shared by later
-stages."""
+"""Sentence embeddings: of whole sentences, from the attribution tagger's MiniLM pass; of the other spans
+that may become claims, from the embed stage; and of claims, gathered by the align stage from the two
+and shared by later stages."""
 
 from __future__ import annotations
 
@@ -34,6 +34,26 @@ class SentenceVector:
     @staticmethod
     def of(article: str, sentence: int, values: npt.NDArray[np.float32]) -> SentenceVector:
         return SentenceVector(article, sentence, np.asarray(values, dtype="<f4").tobytes())
+
+    def values(self) -> npt.NDArray[np.float32]:
+        return np.frombuffer(self.vector, dtype="<f4").astype(np.float32)
+
+
+@dataclass(frozen=True, slots=True)
+class SpanVector:
+    """The L2-normalised MiniLM embedding (as ``SentenceVector``) of the text ``start:end`` of an
+    article's body, or of its title when ``title``: a span that may become a claim and is not a whole
+    sentence the attribution tagger's pass embedded."""
+
+    article: str
+    start: int
+    end: int
+    title: bool
+    vector: bytes
+
+    @staticmethod
+    def of(article: str, start: int, end: int, title: bool, values: npt.NDArray[np.float32]) -> SpanVector:
+        return SpanVector(article, start, end, title, np.asarray(values, dtype="<f4").tobytes())
 
     def values(self) -> npt.NDArray[np.float32]:
         return np.frombuffer(self.vector, dtype="<f4").astype(np.float32)

@@ -27,7 +27,7 @@ from rashomon.model.flag import Flag
 from rashomon.model.framing import Framing, TechniqueSpan
 from rashomon.model.reuse import Reuse
 from rashomon.model.timeline import TimelineEntry
-from rashomon.model.vectors import ClaimVectors, SentenceVector
+from rashomon.model.vectors import ClaimVectors, SentenceVector, SpanVector
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +42,7 @@ class Batch:
     attributions: tuple[Attribution, ...] = ()
     sentence_vectors: tuple[SentenceVector, ...] = ()
     techniques: tuple[TechniqueSpan, ...] = ()
+    span_vectors: tuple[SpanVector, ...] = ()
     entities: tuple[Entity, ...] = ()
     claims: tuple[Claim, ...] = ()
     vectors: ClaimVectors = field(default_factory=ClaimVectors)

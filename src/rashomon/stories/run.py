@@ -44,6 +44,7 @@ ARTICLE_ARTIFACTS = frozenset(
         "attributions",
         "sentence_vectors",
         "techniques",
+        "span_vectors",
     }
 )
 # Artifacts story clustering reads: the stages making them run before the stories are found.

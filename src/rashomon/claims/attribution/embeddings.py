@@ -257,6 +257,31 @@ class TokenEmbedder:
             position += len(ranges)
         return rows
 
+    def encode(self, texts: Sequence[str], **_: Any) -> Matrix:
+        """The texts' sentence embeddings as sentence-transformers' ``encode(..., normalize_embeddings=True)``
+        makes them with all-MiniLM-L6-v2 (``pooled``), from this embedder's copy of the model: a process
+        holding the token embedder needs no second one. Batches are sorted by length."""
+        import torch
+
+        self.warm_up()
+        out = np.zeros((len(texts), HIDDEN), dtype=np.float32)
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        with torch.inference_mode():
+            for first in range(0, len(order), self.batch_size):
+                chosen = order[first : first + self.batch_size]
+                batch = self._tokenizer(
+                    [texts[i] for i in chosen],
+                    padding=True,
+                    truncation=True,
+                    max_length=MAX_PIECES,
+                    return_tensors="pt",
+                ).to(self.device)
+                states = self._model(**batch).last_hidden_state.float()
+                mask = batch["attention_mask"].unsqueeze(-1).float()
+                mean = (states * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1e-9)
+                out[chosen] = torch.nn.functional.normalize(mean, p=2, dim=1).cpu().numpy()
+        return out
+
     def _piece_vectors(self, strings: Sequence[str]) -> list[Matrix]:
         import torch
 
