@@ -110,16 +110,31 @@ def pooled(states: Matrix, layers: Sequence[int]) -> Matrix | None:
 
 def links(tokens: Sequence[Token], base: int, offsets: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """(word piece, token) pairs whose characters overlap; offsets are relative to ``base``."""
-    starts = np.array([t.start for t in tokens])
-    ends = np.array([t.end for t in tokens])
-    pairs: list[tuple[int, int]] = []
-    for k, (s, e) in enumerate(offsets):
-        if e <= s:
-            continue  # special tokens ([CLS], [SEP]) have empty offsets
-        lo = int(np.searchsorted(ends, base + s, side="right"))
-        hi = int(np.searchsorted(starts, base + e, side="left"))
-        pairs.extend((k, row) for row in range(lo, hi))
-    return pairs
+    starts, ends = token_bounds(tokens)
+    return [(int(k), int(row)) for k, row in link_array(starts, ends, base, offsets)]
+
+
+def token_bounds(tokens: Sequence[Token]) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """The tokens' start and end offsets, for ``link_array``."""
+    bounds = np.array([(t.start, t.end) for t in tokens], dtype=np.int64).reshape(-1, 2)
+    return bounds[:, 0], bounds[:, 1]
+
+
+def link_array(
+    starts: npt.NDArray[np.int64],
+    ends: npt.NDArray[np.int64],
+    base: int,
+    offsets: Sequence[tuple[int, int]],
+) -> npt.NDArray[np.int64]:
+    """``links`` as an (n, 2) array, for tokens given by ``token_bounds``: piece by piece, each piece's
+    tokens in order. Special tokens ([CLS], [SEP]) have empty offsets and link to nothing."""
+    pieces = np.asarray(offsets, dtype=np.int64).reshape(-1, 2)
+    kept = np.flatnonzero(pieces[:, 1] > pieces[:, 0])
+    lo = np.searchsorted(ends, base + pieces[kept, 0], side="right")
+    hi = np.searchsorted(starts, base + pieces[kept, 1], side="left")
+    counts = np.maximum(hi - lo, 0)
+    within = np.arange(int(counts.sum())) - np.repeat(np.cumsum(counts) - counts, counts)
+    return np.stack([np.repeat(kept, counts), np.repeat(lo, counts) + within], axis=1)
 
 
 class VectorMemo:
@@ -230,10 +245,11 @@ class TokenEmbedder:
             sentence_rows = self._sentence_rows(sents, doc_pieces, vectors[cursor : cursor + len(doc_spans)])
             out = np.zeros((len(toks), DIM), dtype=np.float32)
             counts = np.zeros(len(toks), dtype=np.float32)
+            starts, ends = token_bounds(toks)
             for (base, _), offsets in zip(
                 doc_spans, encoded["offset_mapping"][cursor : cursor + len(doc_spans)], strict=True
             ):
-                pairs = np.array(links(toks, base, offsets), dtype=np.int64).reshape(-1, 2)
+                pairs = link_array(starts, ends, base, offsets)
                 np.add.at(out, pairs[:, 1], vectors[cursor][pairs[:, 0]])
                 counts += np.bincount(pairs[:, 1], minlength=len(toks))
                 cursor += 1
