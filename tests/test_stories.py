@@ -243,12 +243,42 @@ def test_stories_on_two_workers_give_the_maps_of_one_process(
     assert shared.analysis.evidence == alone.analysis.evidence
     assert set(shared.stage_seconds) == set(alone.stage_seconds)
     assert calls == [1, 2]  # the second run's stories went to two workers
-    # The workers sent back only what the corpus stages made: each story's inputs and per-article records
-    # are the parent's own objects, not one copy per story.
-    parents = {id(token) for token in shared.analysis.batch.tokens}
+    # The workers sent back only what the corpus stages made: each story's inputs are the parent's own
+    # objects, not one copy per story; a finished story keeps no working records (tokens, vectors, ...).
+    from rashomon.stories.run import WORKING_ARTIFACTS
+
     for item in shared.stories:
         assert item.analysis.batch.sources is shared.analysis.batch.sources
-        assert item.analysis.batch.tokens and all(id(t) in parents for t in item.analysis.batch.tokens)
+        assert all(getattr(item.analysis.batch, name) == () for name in WORKING_ARTIFACTS)
+        assert item.analysis.batch.claims and item.analysis.evidence["claims"]
+
+
+def test_stories_analysed_a_wave_at_a_time_give_the_same_maps(
+    tmp_path: Path, fake_stages: list[object], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rashomon.stories import run as story_run
+
+    corpus = str(_write_corpus(tmp_path / "in"))
+    together = story_run.analyze_stories([corpus], stages=fake_stages, encode=fake_encode)  # type: ignore[arg-type]
+    monkeypatch.setattr(story_run, "WAVE_ARTICLES", 1)  # every story a wave of its own
+    apart = story_run.analyze_stories([corpus], stages=fake_stages, encode=fake_encode)  # type: ignore[arg-type]
+    assert len(story_run.story_waves([s.story for s in apart.stories], 1)) == len(apart.stories) == 2
+    assert [s.analysis.evidence for s in apart.stories] == [s.analysis.evidence for s in together.stories]
+    assert apart.analysis.evidence == together.analysis.evidence
+    loaded = [a["loaded"] for a in apart.analysis.evidence["framing"]["articles"].values()]
+    assert any(loaded)  # per-article records (the techniques), gathered back from the stories
+
+
+def test_waves_hold_whole_stories_in_order() -> None:
+    from rashomon.stories.assign import Story
+    from rashomon.stories.run import story_waves
+
+    stories = [
+        Story(f"s{n}", "", tuple(f"a{n}-{k}" for k in range(size))) for n, size in enumerate([5, 2, 2, 1, 1])
+    ]
+    waves = story_waves(stories, 4)
+    assert [[s.id for s in wave] for wave in waves] == [["s0"], ["s1", "s2"], ["s3", "s4"]]
+    assert story_waves(stories, 100) == [stories] and story_waves([], 4) == []
 
 
 def test_one_story_gives_the_ordinary_outputs(tmp_path: Path, fake_stages: list[object]) -> None:

@@ -1,10 +1,13 @@
 """``rashomon analyze`` on a mixed corpus: find the stories, then one evidence map per story.
 
-The pipeline is split where the work stops depending on one article alone. The front stages (ingest,
-clean, then the per-article models nlp and attribution) run once over every article; the stories are
-found on the cleaned articles (``stories.assign``); the corpus stages (entities, claims, align, ...,
-timeline) then run once per story on that story's slice of the batch. Each article is processed once
-either way. When all the articles form one story the run is the ordinary single-story analysis.
+The pipeline is split where the work stops depending on one article alone. Ingest and clean run once
+over every input, and the stories are found on the cleaned articles (``stories.assign``). The stories are
+then analysed a wave at a time (``WAVE_ARTICLES``): the per-article stages (nlp, attribution, ...) on the
+wave's articles, then the corpus stages (entities, claims, align, ..., framing) once per story on that
+story's slice; a finished story keeps its evidence map and the records it is built from, not its tokens
+or vectors, so a run of thousands of articles holds one wave's working records at a time. Each article is
+processed once either way. When all the articles form one story the run is the ordinary single-story
+analysis.
 """
 
 from __future__ import annotations
@@ -14,14 +17,14 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from rashomon import api
 from rashomon.api import Analysis
 from rashomon.config import Config
 from rashomon.errors import UsageError
 from rashomon.model import Entity, Source
-from rashomon.model.framing import Framing
+from rashomon.model.framing import Framing, TechniqueSpan
 from rashomon.pipeline import Batch, Pipeline, Progress, Stage
 from rashomon.pipeline.processes import fork_map, usable_cores, wall_scaled
 from rashomon.pipeline.runner import SilentProgress
@@ -126,35 +129,91 @@ def analyze_stories(
         analysis = Analysis(batch, build_evidence(batch), seconds)
         whole = tuple(StoryAnalysis(s, analysis) for s in stories)
         return StoryRun(analysis, whole, seconds)
-    batch = run_stages(per_article, batch, progress, seconds, made, workers)
-    # One progress line for all the stories' corpus stages, not one per stage per story.
-    shown = progress or SilentProgress()
-    shown.stage_started(f"corpus stages of {len(stories)} stories", len(stories))
-    started = time.perf_counter()
-    analyses = []
-    given = artifacts_after(per_article, made)
-    for stage in corpus:
+    for stage in [*per_article, *corpus]:
         stage.warm_up()  # here, before the workers fork: they start with the models loaded
+    waves = story_waves(stories, WAVE_ARTICLES)
+    # One progress line for each phase across the waves, not one per stage per wave.
+    shown = progress or SilentProgress()
+    analyses: list[StoryAnalysis] = []
     spent: dict[str, float] = {}
-    slicer = StorySlicer(batch)  # before the fork too: the workers slice from the same index
-    made = made_by(corpus)
-    finished = fork_map(
-        lambda story: travelling(analyze_slice(slicer.slice(story), corpus, None, None, given), made),
-        stories,
-        workers,
-    )
-    for story, lean in zip(stories, finished, strict=True):
-        analysis = arrived(lean, slicer.slice(story), made)
-        analyses.append(StoryAnalysis(story, analysis))
-        for name, value in analysis.stage_seconds.items():
-            spent[name] = spent.get(name, 0.0) + value
-        shown.advance(1)
-    wall = time.perf_counter() - started
-    for name, value in wall_scaled(spent, wall, workers).items():
+    walls = {"per-article": 0.0, "corpus": 0.0}
+    shown.stage_started(f"{len(batch.articles)} articles in {len(stories)} stories", len(stories))
+    run_slicer = StorySlicer(batch)
+    for wave in waves:
+        members = tuple(article for story in wave for article in story.articles)
+        front = run_slicer.slice(Story(f"wave-{len(analyses)}", "", members))
+        analyses += _analyze_wave(wave, front, per_article, corpus, made, workers, seconds, spent, walls)
+        shown.advance(len(wave))
+    for name, value in wall_scaled(spent, walls["corpus"], workers).items():
         seconds[name] = seconds.get(name, 0.0) + value
-    shown.stage_finished(f"corpus stages of {len(stories)} stories", wall)
+    shown.stage_finished(f"{len(batch.articles)} articles in {len(stories)} stories", sum(walls.values()))
     run_batch = combined(batch, [a.analysis.batch for a in analyses])
     return StoryRun(Analysis(run_batch, build_evidence(run_batch), seconds), tuple(analyses), seconds)
+
+
+# Articles whose per-article records (tokens, sentences, vectors: about 0.8 MB an article as Python
+# objects) a mixed run holds at once: the stories are analysed a wave at a time, and each story keeps
+# only what its evidence map is built from (``settled``), so memory follows the wave, not the run.
+WAVE_ARTICLES = 512
+
+
+def story_waves(stories: Sequence[Story], size: int) -> list[list[Story]]:
+    """Consecutive stories in groups of at least ``size`` articles (the last may hold fewer); a story is
+    never split, so a story larger than ``size`` is a wave of its own."""
+    waves: list[list[Story]] = [[]]
+    held = 0
+    for story in stories:
+        if held >= size:
+            waves.append([])
+            held = 0
+        waves[-1].append(story)
+        held += len(story.articles)
+    return [wave for wave in waves if wave]
+
+
+def _analyze_wave(
+    wave: Sequence[Story],
+    front: Batch,
+    per_article: Sequence[Stage],
+    corpus: Sequence[Stage],
+    given: frozenset[str],
+    workers: int,
+    seconds: dict[str, float],
+    spent: dict[str, float],
+    walls: dict[str, float],
+) -> list[StoryAnalysis]:
+    """One wave (``front``: its articles' slice of the run): the per-article stages on its articles (on
+    the workers), then each story's corpus stages (one story per worker), each story's analysis settled."""
+    started = time.perf_counter()
+    front = run_stages(per_article, front, None, seconds, given, workers)
+    walls["per-article"] += time.perf_counter() - started
+    started = time.perf_counter()
+    slicer = StorySlicer(front)  # before the fork: the workers slice from the same index
+    made = made_by(corpus)
+    after = artifacts_after(per_article, given)
+    finished = fork_map(
+        lambda story: travelling(analyze_slice(slicer.slice(story), corpus, None, None, after), made),
+        wave,
+        workers,
+    )
+    analyses = []
+    for story, lean in zip(wave, finished, strict=True):
+        analysis = arrived(lean, slicer.slice(story), made)
+        analyses.append(StoryAnalysis(story, settled(analysis)))
+        for name, value in analysis.stage_seconds.items():
+            spent[name] = spent.get(name, 0.0) + value
+    walls["corpus"] += time.perf_counter() - started
+    return analyses
+
+
+# The per-article records no evidence map is built from: a finished story lets go of them.
+WORKING_ARTIFACTS = ("sentences", "tokens", "mentions", "attributions", "sentence_vectors", "span_vectors")
+
+
+def settled(analysis: Analysis) -> Analysis:
+    """A finished story's analysis without its working records (the evidence map is already built)."""
+    emptied: dict[str, Any] = dict.fromkeys(WORKING_ARTIFACTS, ())
+    return replace(analysis, batch=replace(analysis.batch, **emptied))
 
 
 # What the corpus stages make, per story; ``combined`` lays the stories' results side by side.
@@ -169,11 +228,21 @@ def combined(front: Batch, stories: Sequence[Batch]) -> Batch:
         name: _unique(item for story in stories for item in getattr(story, name)) for name in _STORY_ARTIFACTS
     }
     merged["entities"] = _merge_entities(e for story in stories for e in story.entities)
+    merged["techniques"] = _in_article_order(front, (t for story in stories for t in story.techniques))
     merged["framing"] = Framing(
         *(tuple(x for story in stories for x in getattr(story.framing, f.name)) for f in fields(Framing))
     )
     articles = tuple(latest.get(a.id, a) for a in front.articles)
     return replace(front, articles=articles, **merged)  # type: ignore[arg-type]
+
+
+def _in_article_order(front: Batch, records: Iterable[TechniqueSpan]) -> tuple[TechniqueSpan, ...]:
+    """Per-article records gathered from the stories, article by article in the run's order (the order
+    the per-article stages make them in), each article's in the order its story had them."""
+    by_article: dict[str, list[TechniqueSpan]] = defaultdict(list)
+    for record in records:
+        by_article[record.article].append(record)
+    return tuple(record for article in front.articles for record in by_article.get(article.id, ()))
 
 
 def _unique(items: Iterable[object]) -> tuple[object, ...]:
