@@ -16,12 +16,18 @@ from rashomon.errors import DataError
 MIN_WORDS = 150  # skip stubs and teasers: the bench is about articles of realistic length
 
 
-def bench_articles(benchmarks: Path, count: int) -> list[dict[str, str]]:
+def bench_articles(
+    benchmarks: Path, count: int, words: tuple[int, int] | None = None
+) -> list[dict[str, str]]:
+    """The first ``count`` distinct articles of at least ``MIN_WORDS`` words, or with ``words`` (low,
+    high) of that many words, both included."""
+    low, high = words or (MIN_WORDS, None)
     articles: list[dict[str, str]] = []
     seen: set[str] = set()
     for article in _all_articles(benchmarks):
         key = article["text"][:200]
-        if key in seen or len(article["text"].split()) < MIN_WORDS:
+        length = len(article["text"].split())
+        if key in seen or length < low or (high is not None and length > high):
             continue
         seen.add(key)
         articles.append(article)

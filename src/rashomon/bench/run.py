@@ -31,13 +31,15 @@ DEFAULT_DATA = Path("..") / "shared" / "benchmarks"
 EMBED_BATCH = 64
 
 
-def run_bench(count: int, benchmarks: Path, config: Config | None = None) -> dict[str, Any]:
+def run_bench(
+    count: int, benchmarks: Path, config: Config | None = None, words: tuple[int, int] | None = None
+) -> dict[str, Any]:
     from rashomon.bench.corpus import bench_articles
 
     config = config or Config()
     sources = [
         Source(name=f"bench/{i:06d}.json", data=json.dumps(article).encode("utf-8"))
-        for i, article in enumerate(bench_articles(benchmarks, count))
+        for i, article in enumerate(bench_articles(benchmarks, count, words))
     ]
     pipeline = build_pipeline(config)
     pipeline.warm_up()
@@ -89,6 +91,7 @@ class BenchPlan:
     """What ``rashomon bench`` runs: the pipeline on ``articles`` (0: not at all) and the scale runs."""
 
     articles: int = 100
+    words: tuple[int, int] | None = None  # only articles of this many words (low, high)
     scale: tuple[int, ...] = ()
     stream: tuple[int, ...] = ()
     story_stages: tuple[int, ...] = ()
@@ -98,7 +101,7 @@ def run_bench_cli(plan: BenchPlan, data: Path | None, workers: int = 1) -> None:
     benchmarks = (data or Path(os.environ.get("RASHOMON_BENCHMARKS", DEFAULT_DATA))).resolve()
     summary: dict[str, Any] = {}
     if plan.articles:
-        summary = run_bench(plan.articles, benchmarks, Config(workers=workers))
+        summary = run_bench(plan.articles, benchmarks, Config(workers=workers), plan.words)
         _echo_summary(summary)
     if plan.scale:
         from rashomon.bench.scale import measure_scale

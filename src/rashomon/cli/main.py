@@ -199,6 +199,12 @@ def _article_counts(name: str, help_text: str) -> Callable[[Callable[..., None]]
     help="How many articles to run through the whole pipeline (0: only the runs asked for below).",
 )
 @click.option(
+    "--words",
+    default="",
+    metavar="MIN-MAX",
+    help="Only articles of this many words (e.g. 450-750: about 600); default: any of 150 or more.",
+)
+@click.option(
     "--data", type=click.Path(path_type=Path), default=None, help="Benchmarks folder (shared/benchmarks)."
 )
 @_article_counts(
@@ -219,17 +225,33 @@ def _article_counts(name: str, help_text: str) -> Callable[[Callable[..., None]]
     show_default=True,
     help="Processes for the per-article stages, as rashomon analyze (at most the usable cores).",
 )
-def bench(articles: int, data: Path | None, scale: str, stream: str, story_stages: str, workers: int) -> None:
+def bench(
+    articles: int, words: str, data: Path | None, scale: str, stream: str, story_stages: str, workers: int
+) -> None:
     """Throughput benchmark: articles/s, peak RSS, per-stage times, pipeline/model-inference ratio."""
     from rashomon.bench.run import BenchPlan, run_bench_cli
 
     plan = BenchPlan(
         articles=articles,
+        words=_word_range(words),
         scale=_counts("--scale", scale),
         stream=_counts("--stream", stream),
         story_stages=_counts("--story-stages", story_stages),
     )
     run_bench_cli(plan, data, workers)
+
+
+def _word_range(value: str) -> tuple[int, int] | None:
+    if not value.strip():
+        return None
+    low, _, high = value.partition("-")
+    try:
+        bounds = (int(low), int(high))
+    except ValueError:
+        _fail(f"--words '{value}' is not a range of word counts (e.g. 450-750)")
+    if not 0 < bounds[0] <= bounds[1]:
+        _fail(f"--words '{value}': give MIN-MAX with 0 < MIN <= MAX")
+    return bounds
 
 
 def _counts(option: str, value: str) -> tuple[int, ...]:
