@@ -267,6 +267,14 @@ def test_stories_analysed_a_wave_at_a_time_give_the_same_maps(
     assert apart.analysis.evidence == together.analysis.evidence
     loaded = [a["loaded"] for a in apart.analysis.evidence["framing"]["articles"].values()]
     assert any(loaded)  # per-article records (the techniques), gathered back from the stories
+    # The whole run's map shares the stories' items (one copy in memory) and is what building it anew gives.
+    from rashomon.report.evidence import build_evidence
+
+    assert apart.analysis.evidence == build_evidence(apart.analysis.batch)
+    story_claims = {id(item) for s in apart.stories for item in s.analysis.evidence["claims"]}
+    assert apart.analysis.evidence["claims"] and all(
+        id(item) in story_claims for item in apart.analysis.evidence["claims"]
+    )
 
 
 def test_waves_hold_whole_stories_in_order() -> None:

@@ -185,7 +185,8 @@ def _corpus_stages(
         for story, result in zip(stories, finished, strict=True)
     )
     whole = combined(batch, [item.analysis.batch for item in analyses])
-    return StoryRun(Analysis(whole, build_evidence(whole), seconds), analyses, seconds)
+    evidence = build_evidence(whole, [item.analysis.evidence for item in analyses])
+    return StoryRun(Analysis(whole, evidence, seconds), analyses, seconds)
 
 
 def _on_pool(

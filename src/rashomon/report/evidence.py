@@ -5,6 +5,7 @@ Every list the contract names is present, empty when a stage found nothing.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from rashomon.model import Article, Claim, ClaimGroup, Entity, InputOutcome, InputStatus, NewsEvent, Relation
@@ -17,17 +18,34 @@ SCHEMA_ID = "rashomon/evidence-map@1"
 Evidence = dict[str, Any]
 
 
-def build_evidence(batch: Batch) -> Evidence:
+# The lists whose items are built from one record each, with that record's id: equal records give equal
+# items, so a map built from records another map was built from may share that map's items.
+SHAREABLE = ("articles", "claims", "groups", "reuse", "events", "timeline")
+
+
+def build_evidence(batch: Batch, shared: Sequence[Evidence] = ()) -> Evidence:
+    """The evidence map of ``batch``. ``shared``: maps built from some of the same records (a mixed run's
+    stories, for the whole run's map); their items are taken, not built again, so the two maps hold one
+    copy of each (the whole run's map of thousands of articles would otherwise double the memory)."""
+    known: dict[str, dict[str, Any]] = {}
+    for evidence in shared:
+        for key in SHAREABLE:
+            for item in evidence[key]:
+                known.setdefault(item["id"], item)  # the first, as a run keeps the first record of an id
+
+    def items(records: Sequence[Any], build: Callable[[Any], dict[str, Any]]) -> list[dict[str, Any]]:
+        return [known.get(record.id) or build(record) for record in records]
+
     return {
         "schema": SCHEMA_ID,
-        "articles": [_article(a) for a in batch.articles],
+        "articles": items(batch.articles, _article),
         "entities": [_entity(e) for e in batch.entities],
-        "claims": [_claim(c) for c in batch.claims],
-        "groups": [_group(g) for g in batch.groups],
-        "reuse": [_reuse(r) for r in batch.reuse],
+        "claims": items(batch.claims, _claim),
+        "groups": items(batch.groups, _group),
+        "reuse": items(batch.reuse, _reuse),
         "relations": [_relation(r) for r in batch.relations],
-        "events": [_event(e) for e in batch.events],
-        "timeline": [_timeline(t) for t in batch.timeline],
+        "events": items(batch.events, _event),
+        "timeline": items(batch.timeline, _timeline),
         "framing": framing_evidence(batch),
         "flags": [
             {"kind": f.kind, "message": f.message, "articles": list(f.articles), "claims": list(f.claims)}

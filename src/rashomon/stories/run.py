@@ -148,7 +148,8 @@ def analyze_stories(
         seconds[name] = seconds.get(name, 0.0) + value
     shown.stage_finished(f"{len(batch.articles)} articles in {len(stories)} stories", sum(walls.values()))
     run_batch = combined(batch, [a.analysis.batch for a in analyses])
-    return StoryRun(Analysis(run_batch, build_evidence(run_batch), seconds), tuple(analyses), seconds)
+    evidence = build_evidence(run_batch, [a.analysis.evidence for a in analyses])
+    return StoryRun(Analysis(run_batch, evidence, seconds), tuple(analyses), seconds)
 
 
 # Articles whose per-article records (tokens, sentences, vectors: about 0.8 MB an article as Python
