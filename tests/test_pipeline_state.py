@@ -20,3 +20,13 @@ def test_only_made_and_given_back_round_trip() -> None:
     back = given_back(lean, given, frozenset({"claims"}))
     assert back == made
     assert back.sources is given.sources and back.articles is given.articles
+
+
+def test_records_by_article_keep_batch_order_and_an_unknown_article_has_none() -> None:
+    from rashomon.model import Sentence
+    from rashomon.pipeline.state import by_article
+
+    sentences = [Sentence("b", 0, 0, 4), Sentence("a", 0, 0, 3), Sentence("b", 1, 5, 9)]
+    grouped = by_article(sentences)
+    assert grouped["b"] == [sentences[0], sentences[2]] and grouped["a"] == [sentences[1]]
+    assert grouped["missing"] == []

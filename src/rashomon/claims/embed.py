@@ -10,7 +10,6 @@ tagger already holds, and cached per article, so a run that adds articles embeds
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import replace
 from typing import Any, ClassVar
 
@@ -18,9 +17,9 @@ import numpy as np
 
 from rashomon.claims.candidates import candidate_ranges
 from rashomon.config import Config
-from rashomon.model import Attribution, Sentence, Token
 from rashomon.model.vectors import SpanVector
 from rashomon.pipeline import Advance, BaseStage, Batch, Scope
+from rashomon.pipeline.state import by_article
 
 EMBED_BATCH = 64
 
@@ -48,15 +47,8 @@ class EmbedStage(BaseStage):
         getattr(self._embedder, "warm_up", lambda: None)()
 
     def run(self, batch: Batch, advance: Advance = lambda n: None) -> Batch:
-        sentences: dict[str, list[Sentence]] = defaultdict(list)
-        tokens: dict[str, list[Token]] = defaultdict(list)
-        found: dict[str, list[Attribution]] = defaultdict(list)
-        for sentence in batch.sentences:
-            sentences[sentence.article].append(sentence)
-        for token in batch.tokens:
-            tokens[token.article].append(token)
-        for attribution in batch.attributions:
-            found[attribution.article].append(attribution)
+        sentences, tokens = by_article(batch.sentences), by_article(batch.tokens)
+        found = by_article(batch.attributions)
         embedded = {(v.article, v.sentence) for v in batch.sentence_vectors}
         wanted: list[tuple[str, int, int, bool, str]] = []
         for article in batch.articles:

@@ -6,7 +6,6 @@ speakers to the run's entities, which is why it runs after entity resolution.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import replace
 from typing import ClassVar
 
@@ -16,8 +15,9 @@ from rashomon.claims.build import build_claims
 from rashomon.claims.headline import headline_claim
 from rashomon.claims.segment import claim_spans
 from rashomon.claims.speakers import MentionIndex
-from rashomon.model import Attribution, Claim, Sentence, Token
+from rashomon.model import Claim
 from rashomon.pipeline import Advance, BaseStage, Batch
+from rashomon.pipeline.state import by_article
 
 
 class ClaimsStage(BaseStage):
@@ -29,15 +29,8 @@ class ClaimsStage(BaseStage):
     version: ClassVar[str] = "2"  # 2: background events inside attributed sentences
 
     def run(self, batch: Batch, advance: Advance = lambda n: None) -> Batch:
-        sentences: dict[str, list[Sentence]] = defaultdict(list)
-        tokens: dict[str, list[Token]] = defaultdict(list)
-        found: dict[str, list[Attribution]] = defaultdict(list)
-        for sentence in batch.sentences:
-            sentences[sentence.article].append(sentence)
-        for token in batch.tokens:
-            tokens[token.article].append(token)
-        for attribution in batch.attributions:
-            found[attribution.article].append(attribution)
+        sentences, tokens = by_article(batch.sentences), by_article(batch.tokens)
+        found = by_article(batch.attributions)
         claims: list[Claim] = []
         indexes = MentionIndex.for_articles(batch.entities)
         for article in batch.articles:

@@ -8,7 +8,6 @@ article alone (scope "article"), so a store caches it like the nlp and attributi
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import ClassVar, Protocol
@@ -18,6 +17,7 @@ from rashomon.model import Article, Sentence, Token
 from rashomon.model.claim import Field
 from rashomon.model.framing import TechniqueSpan
 from rashomon.pipeline import Advance, BaseStage, Batch, Scope
+from rashomon.pipeline.state import by_article
 
 
 class Found(Protocol):
@@ -63,12 +63,7 @@ class TechniquesStage(BaseStage):
         if self._detector is None:
             self.warm_up()
         assert self._detector is not None
-        sentences: dict[str, list[Sentence]] = defaultdict(list)
-        tokens: dict[str, list[Token]] = defaultdict(list)
-        for sentence in batch.sentences:
-            sentences[sentence.article].append(sentence)
-        for token in batch.tokens:
-            tokens[token.article].append(token)
+        sentences, tokens = by_article(batch.sentences), by_article(batch.tokens)
         found: list[TechniqueSpan] = []
         for article in batch.articles:
             if article.language == "en":

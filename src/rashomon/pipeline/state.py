@@ -6,7 +6,10 @@ Each field is an *artifact* that a stage may require or produce; stages return a
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
+from typing import Protocol, TypeVar
 
 from rashomon.model import (
     Article,
@@ -69,3 +72,20 @@ def given_back(batch: Batch, given: Batch, made: frozenset[str]) -> Batch:
     """``only_made`` undone: every artifact outside ``made`` taken from ``given``, the batch the stages
     were given. A stage changes only what it declares it makes, so these are the records it had."""
     return replace(batch, **{name: getattr(given, name) for name in ARTIFACTS - made})
+
+
+class OfArticle(Protocol):
+    @property
+    def article(self) -> str: ...
+
+
+R = TypeVar("R", bound=OfArticle)
+
+
+def by_article(records: Iterable[R]) -> defaultdict[str, list[R]]:
+    """Records by the article they belong to, each article's in batch order (an article without
+    records gets an empty list)."""
+    found: defaultdict[str, list[R]] = defaultdict(list)
+    for record in records:
+        found[record.article].append(record)
+    return found

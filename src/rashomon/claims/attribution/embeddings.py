@@ -13,7 +13,7 @@ import hashlib
 import os
 import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -281,38 +281,35 @@ class TokenEmbedder:
 
         self.warm_up()
         out = np.zeros((len(texts), HIDDEN), dtype=np.float32)
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         with torch.inference_mode():
-            for first in range(0, len(order), self.batch_size):
-                chosen = order[first : first + self.batch_size]
-                batch = self._tokenizer(
-                    [texts[i] for i in chosen],
-                    padding=True,
-                    truncation=True,
-                    max_length=MAX_PIECES,
-                    return_tensors="pt",
-                ).to(self.device)
+            for chosen, batch in self._batches(texts):
                 states = self._model(**batch).last_hidden_state.float()
                 mask = batch["attention_mask"].unsqueeze(-1).float()
                 mean = (states * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1e-9)
                 out[chosen] = torch.nn.functional.normalize(mean, p=2, dim=1).cpu().numpy()
         return out
 
+    def _batches(self, strings: Sequence[str]) -> Iterator[tuple[list[int], Any]]:
+        """(positions, tokenised batch) of ``batch_size`` strings at a time, sorted by length (less
+        padding), cut at MiniLM's limit."""
+        order = sorted(range(len(strings)), key=lambda i: len(strings[i]))
+        for first in range(0, len(order), self.batch_size):
+            chosen = order[first : first + self.batch_size]
+            batch = self._tokenizer(
+                [strings[i] for i in chosen],
+                padding=True,
+                truncation=True,
+                max_length=MAX_PIECES,
+                return_tensors="pt",
+            ).to(self.device)
+            yield chosen, batch
+
     def _piece_vectors(self, strings: Sequence[str]) -> list[Matrix]:
         import torch
 
-        order = sorted(range(len(strings)), key=lambda i: len(strings[i]))
         vectors: list[Matrix] = [np.zeros((0, DIM), dtype=np.float32)] * len(strings)
         with torch.inference_mode():
-            for first in range(0, len(order), self.batch_size):
-                chosen = order[first : first + self.batch_size]
-                batch = self._tokenizer(
-                    [strings[i] for i in chosen],
-                    padding=True,
-                    truncation=True,
-                    max_length=MAX_PIECES,
-                    return_tensors="pt",
-                ).to(self.device)
+            for chosen, batch in self._batches(strings):
                 states = (
                     layer_states(self._model, batch["input_ids"], batch["attention_mask"], self.layers)
                     .float()

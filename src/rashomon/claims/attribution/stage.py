@@ -7,7 +7,6 @@ reporting or cognition verb, or "according to"), plus the attributions nested in
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import ClassVar, Protocol
@@ -24,6 +23,7 @@ from rashomon.model import Attribution, Sentence, Token
 from rashomon.model.vectors import SentenceVector
 from rashomon.nlp.threads import torch_threads
 from rashomon.pipeline import Advance, BaseStage, Batch, Scope
+from rashomon.pipeline.state import by_article
 
 TAGGER_THREADS = 1  # see rashomon.nlp.threads: one thread is faster for the step-wise LSTM, not for MiniLM
 # Articles tagged together: one MiniLM pass and one LSTM batch over their sentences (their token vectors,
@@ -128,12 +128,7 @@ class AttributionStage(BaseStage):
     def run(self, batch: Batch, advance: Advance = lambda n: None) -> Batch:
         if self._tagger is None:
             self.warm_up()
-        sentences: dict[str, list[Sentence]] = defaultdict(list)
-        tokens: dict[str, list[Token]] = defaultdict(list)
-        for sentence in batch.sentences:
-            sentences[sentence.article].append(sentence)
-        for token in batch.tokens:
-            tokens[token.article].append(token)
+        sentences, tokens = by_article(batch.sentences), by_article(batch.tokens)
         found: list[Attribution] = []
         embedded: list[SentenceVector] = []
         for first in range(0, len(batch.articles), BLOCK):
