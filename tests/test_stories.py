@@ -390,3 +390,35 @@ def test_story_slices_keep_each_storys_records_in_batch_order() -> None:
         )
         cut = story_slice(batch, story)
         assert (list(cut.articles), list(cut.sentences), list(cut.raw)) == expected
+
+
+def test_a_mixed_run_reports_one_bar_that_fills(
+    tmp_path: Path, fake_stages: list[object], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rashomon.stories import run as story_run
+
+    class Recorder:
+        def __init__(self) -> None:
+            self.totals: dict[str, int] = {}
+            self.done: dict[str, int] = {}
+            self.current = ""
+
+        def stage_started(self, name: str, total: int) -> None:
+            self.current = name
+            self.totals[name] = total
+            self.done[name] = 0
+
+        def advance(self, n: int) -> None:
+            self.done[self.current] += n
+
+        def stage_finished(self, name: str, seconds: float) -> None:
+            self.current = ""
+
+    monkeypatch.setattr(story_run, "WAVE_ARTICLES", 1)
+    shown = Recorder()
+    corpus = str(_write_corpus(tmp_path / "in"))
+    run = story_run.analyze_stories([corpus], stages=fake_stages, encode=fake_encode, progress=shown)  # type: ignore[arg-type]
+    assert run.mixed
+    bar = "3 articles in 2 stories"
+    assert set(shown.totals) == {"ingest", "clean", bar}  # the waves' stages report into the one bar
+    assert shown.done[bar] == shown.totals[bar] > 2

@@ -137,13 +137,16 @@ def analyze_stories(
     analyses: list[StoryAnalysis] = []
     spent: dict[str, float] = {}
     walls = {"per-article": 0.0, "corpus": 0.0}
-    shown.stage_started(f"{len(batch.articles)} articles in {len(stories)} stories", len(stories))
+    # The bar counts the per-article stages' units (an article per stage) and then one per story.
+    units = sum(stage.units(batch) for stage in per_article) + len(stories)
+    shown.stage_started(f"{len(batch.articles)} articles in {len(stories)} stories", units)
     run_slicer = StorySlicer(batch)
     for wave in waves:
         members = tuple(article for story in wave for article in story.articles)
         front = run_slicer.slice(Story(f"wave-{len(analyses)}", "", members))
-        analyses += _analyze_wave(wave, front, per_article, corpus, made, workers, seconds, spent, walls)
-        shown.advance(len(wave))
+        analyses += _analyze_wave(
+            wave, front, per_article, corpus, made, workers, seconds, spent, walls, shown.advance
+        )
     for name, value in wall_scaled(spent, walls["corpus"], workers).items():
         seconds[name] = seconds.get(name, 0.0) + value
     shown.stage_finished(f"{len(batch.articles)} articles in {len(stories)} stories", sum(walls.values()))
@@ -182,11 +185,13 @@ def _analyze_wave(
     seconds: dict[str, float],
     spent: dict[str, float],
     walls: dict[str, float],
+    advance: Callable[[int], None],
 ) -> list[StoryAnalysis]:
     """One wave (``front``: its articles' slice of the run): the per-article stages on its articles (on
-    the workers), then each story's corpus stages (one story per worker), each story's analysis settled."""
+    the workers), then each story's corpus stages (one story per worker), each story's analysis settled.
+    ``advance`` hears of the per-article stages' units and of each finished story."""
     started = time.perf_counter()
-    front = run_stages(per_article, front, None, seconds, given, workers)
+    front = run_stages(per_article, front, Advancing(advance), seconds, given, workers)
     walls["per-article"] += time.perf_counter() - started
     started = time.perf_counter()
     slicer = StorySlicer(front)  # before the fork: the workers slice from the same index
@@ -203,8 +208,26 @@ def _analyze_wave(
         analyses.append(StoryAnalysis(story, settled(analysis)))
         for name, value in analysis.stage_seconds.items():
             spent[name] = spent.get(name, 0.0) + value
+        advance(1)
     walls["corpus"] += time.perf_counter() - started
     return analyses
+
+
+class Advancing:
+    """A progress that passes only the work done on to ``advance``: the stages of a wave report into the
+    run's one bar instead of starting bars of their own."""
+
+    def __init__(self, advance: Callable[[int], None]) -> None:
+        self._advance = advance
+
+    def stage_started(self, name: str, total: int) -> None:
+        return None
+
+    def advance(self, n: int) -> None:
+        self._advance(n)
+
+    def stage_finished(self, name: str, seconds: float) -> None:
+        return None
 
 
 # The per-article records no evidence map is built from: a finished story lets go of them.
