@@ -132,7 +132,7 @@ def analyze_stories(
     for stage in [*per_article, *corpus]:
         stage.warm_up()  # here, before the workers fork: they start with the models loaded
     waves = story_waves(stories, WAVE_ARTICLES)
-    # One progress line for each phase across the waves, not one per stage per wave.
+    # One progress bar for the whole of it, not one per stage per wave.
     shown = progress or SilentProgress()
     analyses: list[StoryAnalysis] = []
     spent: dict[str, float] = {}
@@ -141,9 +141,9 @@ def analyze_stories(
     units = sum(stage.units(batch) for stage in per_article) + len(stories)
     shown.stage_started(f"{len(batch.articles)} articles in {len(stories)} stories", units)
     run_slicer = StorySlicer(batch)
-    for wave in waves:
+    for number, wave in enumerate(waves):
         members = tuple(article for story in wave for article in story.articles)
-        front = run_slicer.slice(Story(f"wave-{len(analyses)}", "", members))
+        front = run_slicer.slice(Story(f"wave-{number}", "", members))
         analyses += _analyze_wave(
             wave, front, per_article, corpus, made, workers, seconds, spent, walls, shown.advance
         )
