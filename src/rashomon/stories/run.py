@@ -132,24 +132,18 @@ def analyze_stories(
     for stage in [*per_article, *corpus]:
         stage.warm_up()  # here, before the workers fork: they start with the models loaded
     waves = story_waves(stories, WAVE_ARTICLES)
-    # One progress bar for the whole of it, not one per stage per wave.
+    # One progress bar for the whole of it, not one per stage per wave; it counts the per-article
+    # stages' units (an article per stage) and then one per story.
     shown = progress or SilentProgress()
-    analyses: list[StoryAnalysis] = []
-    spent: dict[str, float] = {}
-    walls = {"per-article": 0.0, "corpus": 0.0}
-    # The bar counts the per-article stages' units (an article per stage) and then one per story.
-    units = sum(stage.units(batch) for stage in per_article) + len(stories)
-    shown.stage_started(f"{len(batch.articles)} articles in {len(stories)} stories", units)
+    bar = f"{len(batch.articles)} articles in {len(stories)} stories"
+    shown.stage_started(bar, sum(stage.units(batch) for stage in per_article) + len(stories))
+    runner = Waves(per_article, corpus, made, workers, shown.advance, seconds)
     run_slicer = StorySlicer(batch)
+    analyses: list[StoryAnalysis] = []
     for number, wave in enumerate(waves):
         members = tuple(article for story in wave for article in story.articles)
-        front = run_slicer.slice(Story(f"wave-{number}", "", members))
-        analyses += _analyze_wave(
-            wave, front, per_article, corpus, made, workers, seconds, spent, walls, shown.advance
-        )
-    for name, value in wall_scaled(spent, walls["corpus"], workers).items():
-        seconds[name] = seconds.get(name, 0.0) + value
-    shown.stage_finished(f"{len(batch.articles)} articles in {len(stories)} stories", sum(walls.values()))
+        analyses += runner.analyze(wave, run_slicer.slice(Story(f"wave-{number}", "", members)))
+    shown.stage_finished(bar, runner.finish())
     run_batch = combined(batch, [a.analysis.batch for a in analyses])
     evidence = build_evidence(run_batch, [a.analysis.evidence for a in analyses])
     return StoryRun(Analysis(run_batch, evidence, seconds), tuple(analyses), seconds)
@@ -175,42 +169,54 @@ def story_waves(stories: Sequence[Story], size: int) -> list[list[Story]]:
     return [wave for wave in waves if wave]
 
 
-def _analyze_wave(
-    wave: Sequence[Story],
-    front: Batch,
-    per_article: Sequence[Stage],
-    corpus: Sequence[Stage],
-    given: frozenset[str],
-    workers: int,
-    seconds: dict[str, float],
-    spent: dict[str, float],
-    walls: dict[str, float],
-    advance: Callable[[int], None],
-) -> list[StoryAnalysis]:
-    """One wave (``front``: its articles' slice of the run): the per-article stages on its articles (on
-    the workers), then each story's corpus stages (one story per worker), each story's analysis settled.
-    ``advance`` hears of the per-article stages' units and of each finished story."""
-    started = time.perf_counter()
-    front = run_stages(per_article, front, Advancing(advance), seconds, given, workers)
-    walls["per-article"] += time.perf_counter() - started
-    started = time.perf_counter()
-    slicer = StorySlicer(front)  # before the fork: the workers slice from the same index
-    made = made_by(corpus)
-    after = artifacts_after(per_article, given)
-    finished = fork_map(
-        lambda story: travelling(analyze_slice(slicer.slice(story), corpus, None, None, after), made),
-        wave,
-        workers,
-    )
-    analyses = []
-    for story, lean in zip(wave, finished, strict=True):
-        analysis = arrived(lean, slicer.slice(story), made)
-        analyses.append(StoryAnalysis(story, settled(analysis)))
-        for name, value in analysis.stage_seconds.items():
-            spent[name] = spent.get(name, 0.0) + value
-        advance(1)
-    walls["corpus"] += time.perf_counter() - started
-    return analyses
+@dataclass
+class Waves:
+    """Analyses a mixed run's waves one after the other, adding up their stages' seconds into
+    ``seconds``. ``advance`` hears of the per-article stages' units and of each finished story."""
+
+    per_article: Sequence[Stage]
+    corpus: Sequence[Stage]
+    given: frozenset[str]
+    workers: int
+    advance: Callable[[int], None]
+    seconds: dict[str, float]
+    spent: dict[str, float] = field(default_factory=dict)  # the corpus stages' seconds, summed over stories
+    walls: dict[str, float] = field(default_factory=lambda: {"per-article": 0.0, "corpus": 0.0})
+
+    def analyze(self, wave: Sequence[Story], front: Batch) -> list[StoryAnalysis]:
+        """One wave (``front``: its articles' slice of the run): the per-article stages on its articles
+        (on the workers), then each story's corpus stages (one story per worker), each story settled."""
+        started = time.perf_counter()
+        progress = Advancing(self.advance)
+        front = run_stages(self.per_article, front, progress, self.seconds, self.given, self.workers)
+        self.walls["per-article"] += time.perf_counter() - started
+        started = time.perf_counter()
+        slicer = StorySlicer(front)  # before the fork: the workers slice from the same index
+        made = made_by(self.corpus)
+        after = artifacts_after(self.per_article, self.given)
+        finished = fork_map(
+            lambda story: travelling(
+                analyze_slice(slicer.slice(story), self.corpus, None, None, after), made
+            ),
+            wave,
+            self.workers,
+        )
+        analyses = []
+        for story, lean in zip(wave, finished, strict=True):
+            analysis = arrived(lean, slicer.slice(story), made)
+            analyses.append(StoryAnalysis(story, settled(analysis)))
+            for name, value in analysis.stage_seconds.items():
+                self.spent[name] = self.spent.get(name, 0.0) + value
+            self.advance(1)
+        self.walls["corpus"] += time.perf_counter() - started
+        return analyses
+
+    def finish(self) -> float:
+        """The corpus stages' seconds, scaled to the wall time they took, added to ``seconds``; returns
+        the waves' wall time."""
+        for name, value in wall_scaled(self.spent, self.walls["corpus"], self.workers).items():
+            self.seconds[name] = self.seconds.get(name, 0.0) + value
+        return sum(self.walls.values())
 
 
 class Advancing:
