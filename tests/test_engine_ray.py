@@ -17,11 +17,11 @@ import pytest
 from rashomon.config import Config
 from rashomon.engine import wire
 from rashomon.engine.inputs import read_with_ray
-from rashomon.engine.workers import ArticleWorker, merge_article_results, restored, shipped
+from rashomon.engine.workers import ArticleWorker, merge_article_results, shipped
 from rashomon.model import Article, PublishedDate
 from rashomon.pipeline import Advance, Batch, Scope, Stage
 from rashomon.pipeline.stage import made_by
-from rashomon.pipeline.state import only_made
+from rashomon.pipeline.state import given_back, only_made
 from rashomon.stories.run import split_stages
 from rashomon.testing import FakeNlpStage, fake_pipeline
 
@@ -194,7 +194,7 @@ def test_wire_round_trips_slots_records_without_pickle(tmp_path: Path) -> None:
     made = made_by(split_stages(pipeline.stages)[2])  # what the corpus stages make: all a worker returns
     returned = wire.dump_batch(only_made(sent, made))
     assert not wire.load_batch(returned).tokens and not wire.load_batch(returned).sentences
-    back = restored(wire.load_batch(returned), batch, made)
+    back = given_back(wire.load_batch(returned), batch, made)
     for name in (
         "articles",
         "sentences",

@@ -31,15 +31,10 @@ def _stages(config: Config) -> tuple[list[Stage], list[Stage]]:
 
 def first_articles(batch: Batch, count: int) -> Batch:
     """The batch cut to its first ``count`` articles, with their slices of every per-article artifact."""
-    from rashomon.stories.run import ARTICLE_ARTIFACTS
+    from rashomon.stories.assign import Story
+    from rashomon.stories.run import story_slice
 
-    articles = batch.articles[:count]
-    keep = {a.id for a in articles}
-    sliced: dict[str, Any] = {
-        name: tuple(r for r in getattr(batch, name) if r.article in keep)
-        for name in ARTICLE_ARTIFACTS - {"raw", "inputs", "articles"}
-    }
-    return Batch(sources=batch.sources, inputs=batch.inputs, raw=batch.raw, articles=articles, **sliced)
+    return story_slice(batch, Story("first", "", tuple(a.id for a in batch.articles[:count])))
 
 
 def measure_scale(benchmarks: Path, sizes: Sequence[int], config: Config | None = None) -> dict[str, Any]:
@@ -82,13 +77,13 @@ def measure_scale(benchmarks: Path, sizes: Sequence[int], config: Config | None 
         "per_article_stages": "fast stand-ins (rashomon.testing), run once: not measured here",
         "runs": rows,
         "article_ratio": round(last["articles"] / max(first["articles"], 1), 2),
-        "time_ratio": round(last["total_seconds"] / max(first["total_seconds"], 1e-9), 2),
+        "time_ratio": cost_ratio(last["total_seconds"], first["total_seconds"]),
         "stage_ratios": {
-            name: round(last["seconds"][name] / max(first["seconds"][name], 1e-3), 2)
-            for name in last["seconds"]
+            name: cost_ratio(last["seconds"][name], first["seconds"][name]) for name in last["seconds"]
         },
     }
 
 
-def _ratio(large: float, small: float) -> float:
+def cost_ratio(large: float, small: float) -> float:
+    """``large / small`` rounded for a report, a millisecond at least below."""
     return round(large / max(small, 1e-3), 2)

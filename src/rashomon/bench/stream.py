@@ -31,6 +31,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from rashomon.bench.scale import cost_ratio
 from rashomon.config import Config
 from rashomon.model import Article, Source
 from rashomon.pipeline import Batch, Stage
@@ -103,7 +104,7 @@ def story_figures(
 ) -> StoryFigures:
     """One story as ``rashomon analyze`` runs it, its per-article records made by the stand-ins first."""
     from rashomon.report.evidence import build_evidence
-    from rashomon.stories.run import run_stages
+    from rashomon.stories.run import artifacts_after, run_stages
 
     batch = Batch(articles=tuple(articles[a] for a in story.articles))
     started = time.perf_counter()
@@ -111,7 +112,7 @@ def story_figures(
         batch = stage.run(batch)
     stand_in = time.perf_counter() - started
     seconds: dict[str, float] = {}
-    given = frozenset({"sources", "articles", *(name for stage in per_article for name in stage.produces)})
+    given = artifacts_after(per_article, frozenset({"sources", "articles"}))
     batch = run_stages(corpus, batch, None, seconds, given)
     started = time.perf_counter()
     build_evidence(batch)
@@ -184,10 +185,6 @@ def measure_stream(
         "per_article_results": "stand-ins made per story (rashomon.testing), vectors hashed: as from a cache",
         "runs": rows,
         "article_ratio": round(last["articles"] / max(first["articles"], 1), 2),
-        "cross_document_ratio": _ratio(last["cross_document_seconds"], first["cross_document_seconds"]),
-        "clustering_ratio": _ratio(last["clustering_seconds"], first["clustering_seconds"]),
+        "cross_document_ratio": cost_ratio(last["cross_document_seconds"], first["cross_document_seconds"]),
+        "clustering_ratio": cost_ratio(last["clustering_seconds"], first["clustering_seconds"]),
     }
-
-
-def _ratio(large: float, small: float) -> float:
-    return round(large / max(small, 1e-3), 2)

@@ -25,7 +25,6 @@ from rashomon.engine.workers import (
     ArticleWorker,
     CorpusWorker,
     merge_article_results,
-    restored,
     shipped,
     timed,
 )
@@ -34,6 +33,7 @@ from rashomon.model import Source
 from rashomon.pipeline import Batch, Progress, SilentProgress, Stage
 from rashomon.pipeline.cache import per_article
 from rashomon.pipeline.stage import made_by
+from rashomon.pipeline.state import given_back
 from rashomon.report.evidence import build_evidence
 from rashomon.stories.assign import Story, assign_stories
 from rashomon.stories.online import Encoder
@@ -175,7 +175,7 @@ def _corpus_stages(
     slices = [slicer.slice(story) for story in stories] if slicer else [batch]
     results = _on_pool(ray, stages, [shipped(s) for s in slices], options, config, given, seconds)
     made = made_by(stages)
-    finished = [restored(result, sent, made) for result, sent in zip(results, slices, strict=True)]
+    finished = [given_back(result, sent, made) for result, sent in zip(results, slices, strict=True)]
     timed(seconds, CORPUS_PHASE, started)
     if not mixed:
         analysis = Analysis(finished[0], build_evidence(finished[0]), seconds)

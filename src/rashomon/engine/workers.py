@@ -17,7 +17,7 @@ from rashomon.engine import wire
 from rashomon.pipeline import Batch, Pipeline
 from rashomon.pipeline.cache import split_by_article
 from rashomon.pipeline.stage import made_by
-from rashomon.pipeline.state import given_back, only_made
+from rashomon.pipeline.state import only_made
 
 
 class ArticleWorker:
@@ -47,7 +47,8 @@ class CorpusWorker:
         self.made = made_by(stages)
 
     def run(self, batch: str) -> tuple[str, dict[str, float]]:
-        """The records the stages made (the caller has the rest: ``restored``) and the stages' seconds."""
+        """The records the stages made (the caller puts the rest back: ``pipeline.state.given_back``) and
+        the stages' seconds."""
         result = self.pipeline.run(wire.load_batch(batch))
         return wire.dump_batch(only_made(result.batch, self.made)), result.stage_seconds
 
@@ -55,11 +56,6 @@ class CorpusWorker:
 def shipped(batch: Batch) -> Batch:
     """The batch without what no corpus stage reads (the inputs' bytes and raw documents): less to send."""
     return replace(batch, sources=(), raw=())
-
-
-def restored(result: Batch, sent_from: Batch, made: frozenset[str]) -> Batch:
-    """A corpus worker's result (only what its stages made) with the rest of the batch put back."""
-    return given_back(result, sent_from, made)
 
 
 def merge_article_results(batch: Batch, rows: Sequence[Mapping[str, Any]], produces: frozenset[str]) -> Batch:

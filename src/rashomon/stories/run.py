@@ -236,8 +236,9 @@ class Advancing:
         return None
 
 
-# The per-article records no evidence map is built from: a finished story lets go of them.
-WORKING_ARTIFACTS = ("sentences", "tokens", "mentions", "attributions", "sentence_vectors", "span_vectors")
+# The per-article records no evidence map is built from: a finished story lets go of them. Derived, so a
+# new per-article artifact is let go of too unless the evidence map reads it (as it reads the techniques).
+WORKING_ARTIFACTS = tuple(sorted(ARTICLE_ARTIFACTS - {"raw", "inputs", "articles", "techniques"}))
 
 
 def settled(analysis: Analysis) -> Analysis:

@@ -273,7 +273,7 @@ class TokenEmbedder:
             position += len(ranges)
         return rows
 
-    def encode(self, texts: Sequence[str], **_: Any) -> Matrix:
+    def encode(self, texts: Sequence[str], batch_size: int | None = None, **_: Any) -> Matrix:
         """The texts' sentence embeddings as sentence-transformers' ``encode(..., normalize_embeddings=True)``
         makes them with all-MiniLM-L6-v2 (``pooled``), from this embedder's copy of the model: a process
         holding the token embedder needs no second one. Batches are sorted by length."""
@@ -282,19 +282,19 @@ class TokenEmbedder:
         self.warm_up()
         out = np.zeros((len(texts), HIDDEN), dtype=np.float32)
         with torch.inference_mode():
-            for chosen, batch in self._batches(texts):
+            for chosen, batch in self._batches(texts, batch_size or self.batch_size):
                 states = self._model(**batch).last_hidden_state.float()
                 mask = batch["attention_mask"].unsqueeze(-1).float()
                 mean = (states * mask).sum(dim=1) / mask.sum(dim=1).clamp(min=1e-9)
                 out[chosen] = torch.nn.functional.normalize(mean, p=2, dim=1).cpu().numpy()
         return out
 
-    def _batches(self, strings: Sequence[str]) -> Iterator[tuple[list[int], Any]]:
-        """(positions, tokenised batch) of ``batch_size`` strings at a time, sorted by length (less
-        padding), cut at MiniLM's limit."""
+    def _batches(self, strings: Sequence[str], size: int) -> Iterator[tuple[list[int], Any]]:
+        """(positions, tokenised batch) of ``size`` strings at a time, sorted by length (less padding), cut
+        at MiniLM's limit."""
         order = sorted(range(len(strings)), key=lambda i: len(strings[i]))
-        for first in range(0, len(order), self.batch_size):
-            chosen = order[first : first + self.batch_size]
+        for first in range(0, len(order), size):
+            chosen = order[first : first + size]
             batch = self._tokenizer(
                 [strings[i] for i in chosen],
                 padding=True,
@@ -309,7 +309,7 @@ class TokenEmbedder:
 
         vectors: list[Matrix] = [np.zeros((0, DIM), dtype=np.float32)] * len(strings)
         with torch.inference_mode():
-            for chosen, batch in self._batches(strings):
+            for chosen, batch in self._batches(strings, self.batch_size):
                 states = (
                     layer_states(self._model, batch["input_ids"], batch["attention_mask"], self.layers)
                     .float()
