@@ -191,7 +191,8 @@ def test_mixed_corpus_writes_one_map_per_story_and_an_index(
     tmp_path: Path, fake_stages: list[object]
 ) -> None:
     from rashomon.report.schema import validate_evidence
-    from rashomon.stories.run import analyze_stories, write_story_reports
+    from rashomon.stories.output import write_story_reports
+    from rashomon.stories.run import analyze_stories
 
     run = analyze_stories([str(_write_corpus(tmp_path / "in"))], stages=fake_stages, encode=fake_encode)  # type: ignore[arg-type]
     assert run.mixed and len(run.analysis.evidence["articles"]) == 3
@@ -290,7 +291,8 @@ def test_waves_hold_whole_stories_in_order() -> None:
 
 
 def test_one_story_gives_the_ordinary_outputs(tmp_path: Path, fake_stages: list[object]) -> None:
-    from rashomon.stories.run import analyze_stories, write_story_reports
+    from rashomon.stories.output import write_story_reports
+    from rashomon.stories.run import analyze_stories
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -422,3 +424,52 @@ def test_a_mixed_run_reports_one_bar_that_fills(
     bar = "3 articles in 2 stories"
     assert set(shown.totals) == {"ingest", "clean", bar}  # the waves' stages report into the one bar
     assert shown.done[bar] == shown.totals[bar] > 2
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_stories_written_as_they_finish_give_the_files_of_a_run_held_in_memory(
+    tmp_path: Path, fake_stages: list[object], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rashomon.stories import output
+    from rashomon.stories.output import StoryWriter, write_story_reports
+    from rashomon.stories.run import analyze_stories
+
+    corpus = _write_corpus(tmp_path / "in")
+    shared = {"title": "Bellhaven delegates abstain", "text": VOTE + " The Bellhaven delegation abstained."}
+    with (corpus / "feed.jsonl").open("a", encoding="utf-8") as feed:
+        feed.write(json.dumps({**shared, "outlet": "Quay Daily", "published": "2021-05-03"}) + "\n")
+    held = analyze_stories([str(corpus)], stages=fake_stages, encode=fake_encode)  # type: ignore[arg-type]
+    write_story_reports(held, tmp_path / "held", ["html", "json", "md"])
+    # The streamed evidence.json is, byte for byte, the whole map built in memory and dumped in one go.
+    whole = json.dumps(held.analysis.evidence, ensure_ascii=False, indent=2) + "\n"
+    assert (tmp_path / "held" / "evidence.json").read_text(encoding="utf-8") == whole
+    merged = [e for e in held.analysis.evidence["entities"] if len({m["article"] for m in e["mentions"]}) > 2]
+    assert merged, "a name in both stories is one entity with the mentions of each (the merge is tested)"
+    with StoryWriter(tmp_path / "streamed", ["html", "json", "md"]) as writer:
+        run = analyze_stories([str(corpus)], stages=fake_stages, encode=fake_encode, sink=writer.add)  # type: ignore[arg-type]
+        assert run.streamed and run.mixed and run.stories == ()
+        assert len(run.analysis.evidence["articles"]) == 4 and not run.analysis.evidence["claims"]
+        writer.finish(run.analysis.batch)
+    assert _tree(tmp_path / "streamed") == _tree(tmp_path / "held")  # the spool is gone, nothing else differs
+    # Past the limit the whole run's pages are not written, and the writer says so; the map still is.
+    monkeypatch.setattr(output, "WHOLE_REPORT_ARTICLES", 2)
+    with StoryWriter(tmp_path / "large", ["html", "json", "md"]) as writer:
+        run = analyze_stories([str(corpus)], stages=fake_stages, encode=fake_encode, sink=writer.add)  # type: ignore[arg-type]
+        writer.finish(run.analysis.batch)
+    large = _tree(tmp_path / "large")
+    assert "report.html" not in large and "report.md" not in large
+    assert "index.html" in writer.notes[0] and "report.html and report.md" in writer.notes[0]
+    assert large["evidence.json"] == whole.encode("utf-8")
+    assert large["index.html"] == _tree(tmp_path / "held")["index.html"]
+
+
+def test_story_writer_refuses_an_unknown_format_before_any_work(tmp_path: Path) -> None:
+    from rashomon.errors import UsageError
+    from rashomon.stories.output import StoryWriter
+
+    with pytest.raises(UsageError, match="unknown output format"):
+        StoryWriter(tmp_path / "out", ["json", "pdf"])
+    assert not (tmp_path / "out").exists()

@@ -18,6 +18,7 @@ from rashomon.pipeline import Batch
 from rashomon.report.evidence import build_evidence
 
 if TYPE_CHECKING:
+    from rashomon.stories.output import StoryWriter
     from rashomon.stories.run import StoryRun as FinishedRun
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
@@ -59,37 +60,61 @@ def run_analyze(
     address: str | None = None,
     workers: int = 2,
 ) -> int:
-    from rashomon.stories.run import StoryRun, analyze_stories, write_story_reports
+    from rashomon.stories.output import StoryWriter
+    from rashomon.stories.run import StoryRun, analyze_stories
 
     progress = choose_progress(quiet)
+    chosen = [f.strip() for f in formats if f.strip()]
     stories: StoryRun | None = None  # a mixed corpus: one evidence map per story (rashomon.stories)
+    writer: StoryWriter | None = None  # the local engine's stories, written as they are finished
     try:
-        if db is not None and engine == "ray":
-            raise UsageError("--engine ray does not write a store yet", hint="leave out --db")
-        if engine == "ray":
-            stories = analyze_on_ray(inputs, config, out_dir, progress, address, workers)
-            analysis = stories.analysis
-        elif db is not None:
-            analysis = analyze_into_store(inputs, config, db, progress, quiet)
-        else:
-            stories = analyze_stories(
-                inputs, config, progress=progress, stdin=sys.stdin.buffer if "-" in inputs else None
-            )
-            analysis = stories.analysis
-    except RashomonError as error:
-        click.echo(f"rashomon: {error.one_line()}", err=True)
-        return EXIT_USAGE
+        try:
+            if db is not None and engine == "ray":
+                raise UsageError("--engine ray does not write a store yet", hint="leave out --db")
+            if engine == "ray":
+                stories = analyze_on_ray(inputs, config, out_dir, progress, address, workers)
+                analysis = stories.analysis
+            elif db is not None:
+                analysis = analyze_into_store(inputs, config, db, progress, quiet)
+            else:
+                writer = StoryWriter(out_dir, chosen)
+                stdin = sys.stdin.buffer if "-" in inputs else None
+                stories = analyze_stories(inputs, config, progress=progress, stdin=stdin, sink=writer.add)
+                analysis = stories.analysis
+        except RashomonError as error:
+            click.echo(f"rashomon: {error.one_line()}", err=True)
+            return EXIT_USAGE
+        finally:
+            if isinstance(progress, BarProgress):
+                progress.close()
+        return _report(analysis, stories, writer, out_dir, chosen, quiet)
     finally:
-        if isinstance(progress, BarProgress):
-            progress.close()
+        if writer is not None:
+            writer.close()  # its spool, however the run ended
+
+
+def _report(
+    analysis: Analysis,
+    stories: FinishedRun | None,
+    writer: StoryWriter | None,
+    out_dir: Path,
+    chosen: list[str],
+    quiet: bool,
+) -> int:
+    """The run's summary on stderr and its outputs (a streamed run's stories are written already)."""
+    from rashomon.stories.output import write_story_reports
+
     for problem in analysis.problems:
         click.echo(f"rashomon: {problem['status']}: {problem['source']}: {problem['reason']}", err=True)
     articles = len(analysis.evidence["articles"])
     if articles == 0:
         click.echo("rashomon: nothing could be analysed; no report written", err=True)
         return EXIT_USAGE
-    chosen = [f.strip() for f in formats if f.strip()]
-    if stories is not None:
+    if stories is not None and stories.streamed and writer is not None:
+        written = writer.finish(analysis.batch)
+        for note in writer.notes:
+            click.echo(f"rashomon: {note}", err=True)
+    elif stories is not None:
         written = write_story_reports(stories, out_dir, chosen)
     else:
         written = write_reports(analysis, out_dir, chosen)

@@ -38,7 +38,7 @@ def build_evidence(batch: Batch, shared: Sequence[Evidence] = ()) -> Evidence:
 
     return {
         "schema": SCHEMA_ID,
-        "articles": items(batch.articles, _article),
+        "articles": items(batch.articles, article_item),
         "entities": [_entity(e) for e in batch.entities],
         "claims": items(batch.claims, _claim),
         "groups": items(batch.groups, _group),
@@ -51,7 +51,7 @@ def build_evidence(batch: Batch, shared: Sequence[Evidence] = ()) -> Evidence:
             {"kind": f.kind, "message": f.message, "articles": list(f.articles), "claims": list(f.claims)}
             for f in batch.flags
         ],
-        "inputs": [_outcome(o) for o in all_outcomes(batch)],
+        "inputs": [outcome_item(o) for o in all_outcomes(batch)],
     }
 
 
@@ -63,7 +63,7 @@ def all_outcomes(batch: Batch) -> list[InputOutcome]:
     return [*batch.inputs, *analysed]
 
 
-def _article(article: Article) -> dict[str, Any]:
+def article_item(article: Article) -> dict[str, Any]:
     published = article.published
     return {
         "id": article.id,
@@ -180,5 +180,5 @@ def _timeline(entry: TimelineEntry) -> dict[str, Any]:
     }
 
 
-def _outcome(outcome: InputOutcome) -> dict[str, Any]:
+def outcome_item(outcome: InputOutcome) -> dict[str, Any]:
     return {"source": outcome.source, "status": str(outcome.status), "reason": outcome.reason}

@@ -10,6 +10,7 @@ Under each multi-article story, its roundup (``stories.roundup``), every line li
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from importlib.resources import files
 from typing import Any
 
@@ -23,31 +24,49 @@ _INDEX_CSS = (
 )
 
 
+@dataclass(frozen=True, slots=True)
+class IndexRow:
+    """One story's part of the index, rendered as soon as the story is finished (a large run's stories
+    are not all held until the index is written): a table row, or a line among the single-article ones."""
+
+    html: str
+    articles: int
+    single: bool
+
+
+def index_row(entry: Mapping[str, Any], evidence: Mapping[str, Any]) -> IndexRow:
+    """The story's row; ``entry`` is its stories.json entry, ``evidence`` its map."""
+    articles = [a for a in evidence.get("articles", []) if isinstance(a, Mapping)]
+    full, compact = _row(entry, articles)
+    if len(articles) > 1:
+        return IndexRow(full + _roundup_row(entry, evidence), len(entry.get("articles", [])), False)
+    return IndexRow(compact, len(entry.get("articles", [])), True)
+
+
 def render_index(listing: Sequence[Mapping[str, Any]], evidences: Sequence[Mapping[str, Any]]) -> str:
     """The index page; ``listing`` is stories.json, ``evidences`` the stories' maps in the same order."""
-    rows: list[tuple[str, str]] = []
-    singles: list[tuple[str, str]] = []
-    for entry, evidence in zip(listing, evidences, strict=True):
-        articles = [a for a in evidence.get("articles", []) if isinstance(a, Mapping)]
-        if len(articles) > 1:
-            rows.append((_row(entry, articles)[0] + _roundup_row(entry, evidence), ""))
-        else:
-            singles.append(_row(entry, articles))
-    total = sum(len(entry.get("articles", [])) for entry in listing)
+    return render_index_rows([index_row(e, evidence) for e, evidence in zip(listing, evidences, strict=True)])
+
+
+def render_index_rows(stories: Sequence[IndexRow]) -> str:
+    """The index page from its stories' rows, in stories.json's order."""
+    rows = [row.html for row in stories if not row.single]
+    singles = [row.html for row in stories if row.single]
+    total = sum(row.articles for row in stories)
     head = (
-        f"<header><h1>{esc(plural(len(listing), 'story', 'stories'))} in {esc(plural(total, 'article'))}</h1>"
+        f"<header><h1>{esc(plural(len(stories), 'story', 'stories'))} in {esc(plural(total, 'article'))}</h1>"
         "<p>Stories were found automatically; open one for its evidence map.</p></header>"
     )
     table = (
         '<section><h2>Stories</h2><table class="stories"><thead><tr><th>Story</th><th>Articles</th>'
         "<th>Outlets</th><th>Published</th><th>Events</th><th>Contested</th></tr></thead>"
-        f"<tbody>{''.join(r[0] for r in rows)}</tbody></table></section>"
+        f"<tbody>{''.join(rows)}</tbody></table></section>"
         if rows
         else ""
     )
     single = (
         f'<section><h2>Single-article stories ({len(singles)})</h2><ul class="singles">'
-        f"{''.join(r[1] for r in singles)}</ul></section>"
+        f"{''.join(singles)}</ul></section>"
         if singles
         else ""
     )

@@ -5,8 +5,10 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 
 def _default_mode() -> int:
@@ -16,12 +18,14 @@ def _default_mode() -> int:
     return 0o666 & ~umask
 
 
-def write_atomic(path: Path, content: str) -> None:
+@contextmanager
+def atomic_file(path: Path) -> Iterator[IO[str]]:
+    """A text file to write ``path`` through: renamed into place when the block ends, removed if it fails."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as file:
-            file.write(content)
+            yield file
             file.flush()
             os.fsync(file.fileno())
         os.chmod(temp, _default_mode())
@@ -29,6 +33,11 @@ def write_atomic(path: Path, content: str) -> None:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+
+
+def write_atomic(path: Path, content: str) -> None:
+    with atomic_file(path) as file:
+        file.write(content)
 
 
 def write_json(path: Path, data: Any) -> None:

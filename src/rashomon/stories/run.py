@@ -23,14 +23,14 @@ from rashomon import api
 from rashomon.api import Analysis
 from rashomon.config import Config
 from rashomon.errors import UsageError
-from rashomon.model import Entity, Source
+from rashomon.model import Article, Entity, Source
 from rashomon.model.framing import Framing, TechniqueSpan
 from rashomon.pipeline import Batch, Pipeline, Progress, Stage
 from rashomon.pipeline.processes import fork_map, usable_cores, wall_scaled
 from rashomon.pipeline.runner import SilentProgress
 from rashomon.pipeline.stage import made_by
 from rashomon.pipeline.state import given_back, only_made
-from rashomon.report.evidence import Evidence, build_evidence
+from rashomon.report.evidence import build_evidence
 from rashomon.stories.assign import Story, assign_stories
 from rashomon.stories.online import Encoder
 
@@ -64,15 +64,18 @@ class StoryAnalysis:
 
 @dataclass(frozen=True, slots=True)
 class StoryRun:
-    """A whole run: ``analysis`` covers every input (for outcomes and counts); ``stories`` the maps."""
+    """A whole run: ``analysis`` covers every input (for outcomes and counts); ``stories`` the maps. A mixed
+    run whose stories went to a sink as they were finished (``streamed``) keeps none of them: its
+    ``analysis`` holds the run's articles, as the corpus stages left them, and its input outcomes only."""
 
     analysis: Analysis
     stories: tuple[StoryAnalysis, ...]
     stage_seconds: dict[str, float] = field(default_factory=dict)
+    streamed: bool = False
 
     @property
     def mixed(self) -> bool:
-        return len(self.stories) > 1
+        return self.streamed or len(self.stories) > 1
 
 
 def split_stages(stages: Sequence[Stage]) -> tuple[list[Stage], list[Stage], list[Stage]]:
@@ -101,9 +104,12 @@ def analyze_stories(
     stdin: BinaryIO | None = None,
     stages: Sequence[Stage] | None = None,
     encode: Encoder | None = None,
+    sink: Callable[[StoryAnalysis], None] | None = None,
 ) -> StoryRun:
     """Analyse a corpus that may hold several stories; one story gives the ordinary analysis.
 
+    ``sink``: in a mixed run, each story is handed to it as soon as it is finished and not kept, so the
+    run holds one wave of stories at a time (``stories.output.StoryWriter.add`` writes its reports).
     ``stages`` replaces the default pipeline and ``encode`` the lead encoder (tests pass fakes)."""
     from rashomon.ingest import sources_from_args
 
@@ -140,10 +146,19 @@ def analyze_stories(
     runner = Waves(per_article, corpus, made, workers, shown.advance, seconds)
     run_slicer = StorySlicer(batch)
     analyses: list[StoryAnalysis] = []
+    latest: dict[str, Article] = {}
     for number, wave in enumerate(waves):
         members = tuple(article for story in wave for article in story.articles)
-        analyses += runner.analyze(wave, run_slicer.slice(Story(f"wave-{number}", "", members)))
+        for item in runner.analyze(wave, run_slicer.slice(Story(f"wave-{number}", "", members))):
+            if sink is None:
+                analyses.append(item)
+            else:
+                sink(item)
+                latest.update((article.id, article) for article in item.analysis.batch.articles)
     shown.stage_finished(bar, runner.finish())
+    if sink is not None:
+        front = with_articles(batch, latest)
+        return StoryRun(Analysis(front, build_evidence(front), seconds), (), seconds, streamed=True)
     run_batch = combined(batch, [a.analysis.batch for a in analyses])
     evidence = build_evidence(run_batch, [a.analysis.evidence for a in analyses])
     return StoryRun(Analysis(run_batch, evidence, seconds), tuple(analyses), seconds)
@@ -263,8 +278,12 @@ def combined(front: Batch, stories: Sequence[Batch]) -> Batch:
     merged["framing"] = Framing(
         *(tuple(x for story in stories for x in getattr(story.framing, f.name)) for f in fields(Framing))
     )
-    articles = tuple(latest.get(a.id, a) for a in front.articles)
-    return replace(front, articles=articles, **merged)  # type: ignore[arg-type]
+    return replace(with_articles(front, latest), **merged)  # type: ignore[arg-type]
+
+
+def with_articles(front: Batch, latest: dict[str, Article]) -> Batch:
+    """The run's batch with each article as its story's corpus stages left it, in input order."""
+    return replace(front, articles=tuple(latest.get(a.id, a) for a in front.articles))
 
 
 def _in_article_order(front: Batch, records: Iterable[TechniqueSpan]) -> tuple[TechniqueSpan, ...]:
@@ -421,46 +440,3 @@ def artifacts_after(
     for stage in stages:
         found |= stage.produces
     return frozenset(found)
-
-
-def write_story_reports(
-    run: StoryRun, out_dir: Path, formats: Sequence[str], write: Callable[..., list[Path]] | None = None
-) -> list[Path]:
-    """One story: the ordinary reports in ``out_dir``. Several: one folder per story under
-    ``out_dir/stories/``, stories.json and index.html, and in ``out_dir`` itself the whole run's map
-    (every story side by side), so readers of ``OUT_DIR/evidence.json`` still find every article and
-    outcome. Returns the top-level paths written."""
-    from rashomon.api import write_reports
-    from rashomon.report.index import render_index
-    from rashomon.report.write import write_atomic, write_json
-
-    write = write or write_reports
-    if not run.mixed:
-        return write(run.analysis, out_dir, formats)
-    for item in run.stories:
-        write(item.analysis, out_dir / "stories" / item.story.id, formats)
-    whole = write(run.analysis, out_dir, formats)
-    listing = stories_listing(run)
-    write_json(out_dir / "stories.json", listing)
-    write_atomic(out_dir / "index.html", render_index(listing, [s.analysis.evidence for s in run.stories]))
-    return [*whole, out_dir / "stories.json", out_dir / "index.html", out_dir / "stories"]
-
-
-def stories_listing(run: StoryRun) -> list[dict[str, object]]:
-    """``stories.json`` as the contract gives it: id, title, article sources, events, contested, dir."""
-    return [
-        {
-            "id": item.story.id,
-            "title": item.story.title,
-            "articles": [a["source"] for a in item.analysis.evidence["articles"]],
-            "events": len(item.analysis.evidence["events"]),
-            "contested": contested_count(item.analysis.evidence),
-            "dir": f"stories/{item.story.id}/",
-        }
-        for item in run.stories
-    ]
-
-
-def contested_count(evidence: Evidence) -> int:
-    """Contradictions and disputes between claim groups: the count the story's report headlines."""
-    return sum(1 for r in evidence["relations"] if r.get("type") in ("contradict", "dispute"))
