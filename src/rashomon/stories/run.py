@@ -135,6 +135,9 @@ def analyze_stories(
         analysis = Analysis(batch, build_evidence(batch), seconds)
         whole = tuple(StoryAnalysis(s, analysis) for s in stories)
         return StoryRun(analysis, whole, seconds)
+    # Nothing after clean reads the raw documents (the pages as read: an HTML crawl's largest records),
+    # so a mixed run lets go of them before the waves instead of holding them to the end.
+    batch = replace(batch, raw=())
     for stage in [*per_article, *corpus]:
         stage.warm_up()  # here, before the workers fork: they start with the models loaded
     waves = story_waves(stories, WAVE_ARTICLES)
