@@ -473,3 +473,40 @@ def test_story_writer_refuses_an_unknown_format_before_any_work(tmp_path: Path) 
     with pytest.raises(UsageError, match="unknown output format"):
         StoryWriter(tmp_path / "out", ["json", "pdf"])
     assert not (tmp_path / "out").exists()
+
+
+def test_cli_writes_a_mixed_run_story_by_story(
+    tmp_path: Path, fake_stages: list[object], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from click.testing import CliRunner
+
+    import rashomon.api
+    from rashomon.cli import cli
+    from rashomon.stories import output
+    from rashomon.stories import run as story_run
+
+    monkeypatch.setattr(rashomon.api, "default_stages", lambda config: fake_stages)
+
+    def found(articles: object, encode: object = None) -> object:
+        return assign_stories(articles, encode=fake_encode)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(story_run, "assign_stories", found)
+    monkeypatch.setattr(output, "WHOLE_REPORT_ARTICLES", 2)
+    corpus = _write_corpus(tmp_path / "in")
+    (corpus / "empty.txt").write_text("  \n", encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(cli, ["analyze", str(corpus), "-o", str(out)])
+    assert result.exit_code == 1, result.stderr  # one input skipped: named, the rest analysed
+    assert "empty.txt" in result.stderr and "Traceback" not in result.stderr
+    assert "report.html and report.md not written" in result.stderr and "index.html" in result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["evidence.json", "index.html", "stories", "stories.json"]
+    listing = json.loads((out / "stories.json").read_text(encoding="utf-8"))
+    assert all((out / s["dir"] / "report.html").is_file() for s in listing) and len(listing) == 2
+    whole = json.loads((out / "evidence.json").read_text(encoding="utf-8"))
+    assert sorted(i["status"] for i in whole["inputs"]) == ["analysed"] * 3 + ["skipped"]
+    assert whole["claims"] and len(whole["articles"]) == 3
+    # An unknown format is refused before any article is read, and nothing is written.
+    args = ["analyze", str(corpus), "--format", "json,pdf", "-o", str(tmp_path / "x")]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 2 and "unknown output format" in result.stderr
+    assert not (tmp_path / "x").exists()

@@ -20,6 +20,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import IO, Any
 
+from rashomon.api import FORMATS, write_reports
 from rashomon.errors import UsageError
 from rashomon.pipeline import Batch
 from rashomon.report.evidence import Evidence, all_outcomes, article_item, build_evidence, outcome_item
@@ -42,8 +43,6 @@ def write_story_reports(
 ) -> list[Path]:
     """One story: the ordinary reports in ``out_dir``. Several: as ``StoryWriter`` writes them, from a run
     held in memory (the Ray engine's; the local engine hands its stories to a writer as they finish)."""
-    from rashomon.api import write_reports
-
     if not run.mixed:
         return (write or write_reports)(run.analysis, out_dir, formats)
     with StoryWriter(out_dir, formats, write) as writer:
@@ -60,8 +59,6 @@ class StoryWriter:
     def __init__(
         self, out_dir: Path, formats: Sequence[str], write: Callable[..., list[Path]] | None = None
     ) -> None:
-        from rashomon.api import FORMATS, write_reports
-
         unknown = set(formats) - set(FORMATS)
         if unknown:
             raise UsageError(f"unknown output format {sorted(unknown)}", hint="use html, json and/or md")
