@@ -98,3 +98,20 @@ def test_bench_refuses_a_negative_article_count() -> None:
 
     result = CliRunner().invoke(cli, ["bench", "--articles", "-1"])
     assert result.exit_code == 2 and "-1" in result.output
+
+
+@pytest.mark.integration
+def test_a_whole_mixed_run_is_measured_with_every_output_written(tmp_path: Path) -> None:
+    from rashomon.bench.mixed import measure_one as measure_mixed_run
+    from rashomon.bench.mixed import write_inputs
+
+    folder = _abp_folder(tmp_path)
+    (tmp_path / "in").mkdir()
+    assert write_inputs(folder, tmp_path / "in", 8) == 6
+    files = sorted((tmp_path / "in").iterdir())
+    first, repeat = (json.loads(files[n].read_text(encoding="utf-8")) for n in (0, 6))
+    assert repeat["title"] == first["title"] and repeat["text"] != first["text"]  # not a duplicate
+    assert repeat["published"] == (date(2020, 3, 1) + timedelta(days=LAP_DAYS)).isoformat()
+    row = measure_mixed_run(folder, 8, workers=1)
+    assert row["articles"] == row["inputs"] == 8 and row["stories"] >= 2  # the repeats start new stories
+    assert row["output_mib"] > 0 and row["peak_mib"] >= row["loaded_mib"]

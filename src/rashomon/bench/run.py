@@ -95,6 +95,7 @@ class BenchPlan:
     scale: tuple[int, ...] = ()
     stream: tuple[int, ...] = ()
     story_stages: tuple[int, ...] = ()
+    mixed_run: tuple[int, ...] = ()
 
 
 def run_bench_cli(plan: BenchPlan, data: Path | None, workers: int = 1) -> None:
@@ -131,6 +132,19 @@ def run_bench_cli(plan: BenchPlan, data: Path | None, workers: int = 1) -> None:
             _echo_story_row,
         )
         _echo_story_ratios(summary["story_stages"])
+    if plan.mixed_run:
+        from rashomon.bench.mixed import measure_mixed
+
+        click.echo(
+            "  a whole mixed rashomon analyze, every output written (per-article stages: stand-ins):",
+            err=True,
+        )
+        summary["mixed_run"] = measure_mixed(
+            benchmarks / "article_bias_prediction",
+            plan.mixed_run,
+            min(workers, usable_cores()),
+            _echo_mixed_row,
+        )
     click.echo(json.dumps(summary))
     sys.stdout.flush()
 
@@ -149,6 +163,15 @@ def _echo_story_row(row: dict[str, Any]) -> None:
         f"    {row['articles']:>6} articles {row['stories']:>6} stories  clustering "
         f"{row['clustering_seconds']:8.2f}s  corpus stages {row['cross_document_seconds']:9.2f}s  "
         f"peak RSS {row['peak_mib']:.0f} MiB (workers {row['worker_peak_mib']:.0f})",
+        err=True,
+    )
+
+
+def _echo_mixed_row(row: dict[str, Any]) -> None:
+    click.echo(
+        f"    {row['articles']:>6} articles {row['stories']:>6} stories  {row['total_seconds']:8.1f}s  "
+        f"peak RSS {row['peak_mib']:.0f} MiB (workers {row['worker_peak_mib']:.0f}), "
+        f"{row['output_mib']:.0f} MiB written",
         err=True,
     )
 

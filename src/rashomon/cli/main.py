@@ -218,6 +218,11 @@ def _article_counts(name: str, help_text: str) -> Callable[[Callable[..., None]]
     "Also time a mixed run's cross-document work, story by story, on streams of this many articles "
     "(e.g. 2000,5000,20000; per-article results from stand-ins, as from a cache).",
 )
+@_article_counts(
+    "--mixed-run",
+    "Also run a whole mixed rashomon analyze of this many articles, every output written, for its peak "
+    "memory (e.g. 2000,20000; per-article stages from stand-ins).",
+)
 @click.option(
     "--workers",
     type=click.IntRange(1),
@@ -226,7 +231,14 @@ def _article_counts(name: str, help_text: str) -> Callable[[Callable[..., None]]
     help="Processes for the per-article stages, as rashomon analyze (at most the usable cores).",
 )
 def bench(
-    articles: int, words: str, data: Path | None, scale: str, stream: str, story_stages: str, workers: int
+    articles: int,
+    words: str,
+    data: Path | None,
+    scale: str,
+    stream: str,
+    story_stages: str,
+    mixed_run: str,
+    workers: int,
 ) -> None:
     """Throughput benchmark: articles/s, peak RSS, per-stage times, pipeline/model-inference ratio."""
     from rashomon.bench.run import BenchPlan, run_bench_cli
@@ -237,6 +249,7 @@ def bench(
         scale=_counts("--scale", scale),
         stream=_counts("--stream", stream),
         story_stages=_counts("--story-stages", story_stages),
+        mixed_run=_counts("--mixed-run", mixed_run),
     )
     run_bench_cli(plan, data, workers)
 

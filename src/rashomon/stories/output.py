@@ -66,7 +66,7 @@ class StoryWriter:
         self.formats = tuple(formats)
         self.write = write or write_reports
         self.notes: list[str] = []
-        self.listing: list[dict[str, object]] = []
+        self.listing: list[dict[str, Any]] = []
         self.rows: list[IndexRow] = []
         self.kept: list[StoryAnalysis] | None = []  # the stories, while few enough for the whole reports
         self.articles = 0
@@ -217,7 +217,7 @@ class Spool:
         self.file.close()
 
 
-def story_entry(item: StoryAnalysis) -> dict[str, object]:
+def story_entry(item: StoryAnalysis) -> dict[str, Any]:
     """The story's ``stories.json`` entry, as the contract gives it: id, title, article sources, events,
     contested, dir."""
     return {
@@ -230,7 +230,7 @@ def story_entry(item: StoryAnalysis) -> dict[str, object]:
     }
 
 
-def stories_listing(run: StoryRun) -> list[dict[str, object]]:
+def stories_listing(run: StoryRun) -> list[dict[str, Any]]:
     """``stories.json`` of a run held in memory."""
     return [story_entry(item) for item in run.stories]
 
