@@ -170,16 +170,18 @@ def _entity_marks(story: Story, article_id: str, field: str) -> Iterator[Mark]:
     for claim in story.claims_of(article_id):
         if speaker := string(claim, "speaker_entity"):
             speaks.setdefault(speaker, []).append(story.claim_label.get(string(claim, "id") or "", "?"))
-    for entity_id, entity in story.entity_by_id.items():
-        name, entity_type = string(entity, "name") or UNKNOWN, string(entity, "type")
-        said = speaks.get(entity_id)
-        tip = f"{name} · {entity_type or UNKNOWN}" + (f" · speaker of {', '.join(said)}" if said else "")
-        css = f"ent {entity_class(entity_type)}" + (" speaker" if said else "")
-        open_tag = f'<mark class="{css}" title="{attr(tip)}">'
-        for mention in records(entity, "mentions"):
-            start, end = mention.get("start"), mention.get("end")
-            if _in_field(mention, article_id, field) and isinstance(start, int) and isinstance(end, int):
-                yield Mark(start, end, ENTITY_LAYER, open_tag, "</mark>")
+    tags: dict[str, str] = {}  # entity id -> its opening tag in this article
+    for entity_id, entity, mention in story.entity_spans(article_id, "mentions"):
+        start, end = mention.get("start"), mention.get("end")
+        if not (_in_field(mention, article_id, field) and isinstance(start, int) and isinstance(end, int)):
+            continue
+        if entity_id not in tags:
+            name, entity_type = string(entity, "name") or UNKNOWN, string(entity, "type")
+            said = speaks.get(entity_id)
+            tip = f"{name} · {entity_type or UNKNOWN}" + (f" · speaker of {', '.join(said)}" if said else "")
+            css = f"ent {entity_class(entity_type)}" + (" speaker" if said else "")
+            tags[entity_id] = f'<mark class="{css}" title="{attr(tip)}">'
+        yield Mark(start, end, ENTITY_LAYER, tags[entity_id], "</mark>")
 
 
 def _loaded_marks(story: Story, article_id: str, field: str) -> Iterator[Mark]:
@@ -193,9 +195,8 @@ def _loaded_marks(story: Story, article_id: str, field: str) -> Iterator[Mark]:
 
 def _label_marks(story: Story, article_id: str, field: str) -> Iterator[Mark]:
     """Descriptive labels ("top Iranian general"): how this article names an entity."""
-    for entity in story.entity_by_id.values():
-        open_tag = f'<span class="desc-label" title="Label for {attr(string(entity, "name") or UNKNOWN)}">'
-        for label in records(entity, "labels"):
-            start, end = label.get("start"), label.get("end")
-            if _in_field(label, article_id, field) and isinstance(start, int) and isinstance(end, int):
-                yield Mark(start, end, LOADED_LAYER, open_tag, "</span>")
+    for _, entity, label in story.entity_spans(article_id, "labels"):
+        start, end = label.get("start"), label.get("end")
+        if _in_field(label, article_id, field) and isinstance(start, int) and isinstance(end, int):
+            tag = f'<span class="desc-label" title="Label for {attr(string(entity, "name") or UNKNOWN)}">'
+            yield Mark(start, end, LOADED_LAYER, tag, "</span>")

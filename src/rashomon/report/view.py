@@ -13,9 +13,11 @@ from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 Record = Mapping[str, Any]
+EntitySpan = tuple[str, Record, Record]  # (entity id, entity, one of its mentions or labels)
 
 UNKNOWN = "unknown"
 
@@ -210,17 +212,55 @@ class Story:
         return f"#{number} {outlet_name(self.articles[number - 1])}"
 
     def claims_of(self, article_id: str) -> list[Record]:
-        return [claim for claim in self.claims if string(claim, "article") == article_id]
+        return list(self._claims_by_article.get(article_id, ()))
 
     def group_of_claim(self, claim_id: str) -> Record | None:
+        """The first group that lists the claim."""
+        return self._group_by_claim.get(claim_id)
+
+    def entity_spans(self, article_id: str, key: str) -> list[EntitySpan]:
+        """(entity id, entity, span) for each of the entities' ``key`` spans ("mentions" or "labels") in
+        the article, in entity order and each entity's own order."""
+        return (self._mentions if key == "mentions" else self._labels).get(article_id, [])
+
+    # Indexes built on first use (the dataclass is frozen; cached_property writes past __setattr__): a
+    # report of thousands of claims looks each claim's group and each article's spans up, not scans.
+    @cached_property
+    def _claims_by_article(self) -> dict[str, list[Record]]:
+        found: dict[str, list[Record]] = {}
+        for claim in self.claims:
+            if (article := string(claim, "article")) is not None:
+                found.setdefault(article, []).append(claim)
+        return found
+
+    @cached_property
+    def _group_by_claim(self) -> dict[str, Record]:
+        found: dict[str, Record] = {}
         for group in self.groups:
-            if claim_id in strings(group, "claims"):
-                return group
-        return None
+            for claim_id in strings(group, "claims"):
+                found.setdefault(claim_id, group)
+        return found
+
+    @cached_property
+    def _mentions(self) -> dict[str, list[EntitySpan]]:
+        return _spans_by_article(self.entity_by_id, "mentions")
+
+    @cached_property
+    def _labels(self) -> dict[str, list[EntitySpan]]:
+        return _spans_by_article(self.entity_by_id, "labels")
 
     def entity_name(self, entity_id: str | None) -> str:
         entity = self.entity_by_id.get(entity_id or "")
         return (string(entity, "name") or UNKNOWN) if entity else f"{entity_id} (not in this map)"
+
+
+def _spans_by_article(entities: Mapping[str, Record], key: str) -> dict[str, list[EntitySpan]]:
+    found: dict[str, list[EntitySpan]] = {}
+    for entity_id, entity in entities.items():
+        for span in records(entity, key):
+            if (article := string(span, "article")) is not None:
+                found.setdefault(article, []).append((entity_id, entity, span))
+    return found
 
 
 def read_story(evidence: Any, links: Links | None = None) -> Story:
