@@ -28,7 +28,7 @@ from typing import Any
 from rashomon.bench.scale import cost_ratio
 from rashomon.config import Config
 from rashomon.stories.corpora import abp_records
-from rashomon.stories.scale import LAP_DAYS, peak_mib, run_apart
+from rashomon.stories.scale import LAP_DAYS, peak_mib, runs_apart
 
 
 def write_inputs(folder: Path, out: Path, count: int) -> int:
@@ -96,10 +96,7 @@ def measure_mixed(
 ) -> dict[str, Any]:
     """One row per size, each in its own process (``measured`` is told each as it comes), and the ratios
     of the largest size to the smallest."""
-    rows = []
-    for size in sorted(set(sizes)):
-        rows.append(run_apart("rashomon.bench.mixed", "measure_one", folder, size, workers))
-        measured(rows[-1])
+    rows = runs_apart("rashomon.bench.mixed", folder, sizes, workers, measured=measured)
     first, last = rows[0], rows[-1]
     return {
         "per_article_results": "stand-ins (rashomon.testing), vectors hashed; every output written",

@@ -38,7 +38,7 @@ from rashomon.pipeline import Batch, Stage
 from rashomon.pipeline.processes import fork_map
 from rashomon.stories.assign import Story, assign_stories
 from rashomon.stories.corpora import abp_records
-from rashomon.stories.scale import LAP_DAYS, SIZES, peak_mib, run_apart
+from rashomon.stories.scale import LAP_DAYS, SIZES, peak_mib, runs_apart
 from rashomon.testing import HashedEncoder
 
 
@@ -176,10 +176,7 @@ def measure_stream(
 ) -> dict[str, Any]:
     """One row per size, each in its own process (``measured`` is told each as it comes), and the cost
     ratios of the largest size to the smallest."""
-    rows = []
-    for size in sorted(set(sizes)):
-        rows.append(run_apart("rashomon.bench.stream", "measure_one", folder, size, workers))
-        measured(rows[-1])
+    rows = runs_apart("rashomon.bench.stream", folder, sizes, workers, measured=measured)
     first, last = rows[0], rows[-1]
     return {
         "per_article_results": "stand-ins made per story (rashomon.testing), vectors hashed: as from a cache",

@@ -17,7 +17,7 @@ import resource
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +57,22 @@ def stand_in_leads(articles: Sequence[StoryArticle]) -> npt.NDArray[np.float32]:
 def measure_story_scale(folder: Path, sizes: Sequence[int] = SIZES) -> list[dict[str, Any]]:
     """One row per size, each measured in its own process (see ``measure_one``)."""
     return [run_apart("rashomon.stories.scale", "measure_one", folder, size) for size in sizes]
+
+
+def runs_apart(
+    module: str,
+    folder: Path,
+    sizes: Sequence[int],
+    *numbers: int,
+    measured: Callable[[dict[str, Any]], None] = lambda row: None,
+) -> list[dict[str, Any]]:
+    """``module.measure_one(folder, size, *numbers)`` for each size, smallest first, each in its own
+    process (``run_apart``); ``measured`` is told each row as it comes."""
+    rows = []
+    for size in sorted(set(sizes)):
+        rows.append(run_apart(module, "measure_one", folder, size, *numbers))
+        measured(rows[-1])
+    return rows
 
 
 def run_apart(module: str, function: str, folder: Path, *numbers: int) -> dict[str, Any]:
