@@ -74,6 +74,11 @@ def test_usage_errors_are_one_line(tmp_path: Path) -> None:
     assert code == 2 and "unknown eval task" in err
     code, _, err = run("analyze", str(tmp_path), "--format", "pdf", "-o", str(tmp_path / "o"))
     assert "Traceback" not in err
+    # An output folder that cannot be written is named before any article is analysed.
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    code, _, err = run("analyze", str(tmp_path / "a.txt"), "-o", str(tmp_path / "a.txt" / "out"))
+    assert code == 2 and "cannot write the reports to" in err and "a.txt" in err and "-o" in err
+    assert "Traceback" not in err and len(err.strip().splitlines()) == 1
 
 
 def test_eval_list_names_tasks_and_anchors() -> None:

@@ -92,15 +92,19 @@ def analyze(
     return Analysis(result.batch, build_evidence(result.batch), result.stage_seconds)
 
 
+def check_formats(formats: Sequence[str]) -> None:
+    unknown = set(formats) - set(FORMATS)
+    if unknown:
+        raise UsageError(f"unknown output format {sorted(unknown)}", hint="use html, json and/or md")
+
+
 def write_reports(analysis: Analysis, out_dir: Path, formats: Sequence[str] = FORMATS) -> list[Path]:
     """Write the requested outputs atomically; returns the paths written."""
     from rashomon.report.html import render_html
     from rashomon.report.markdown import render_markdown
     from rashomon.report.write import write_atomic, write_json
 
-    unknown = set(formats) - set(FORMATS)
-    if unknown:
-        raise UsageError(f"unknown output format {sorted(unknown)}", hint="use html, json and/or md")
+    check_formats(formats)
     written: list[Path] = []
     if "json" in formats:
         write_json(out_dir / "evidence.json", analysis.evidence)

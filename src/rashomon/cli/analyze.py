@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import sys
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 import click
 
-from rashomon.api import Analysis, write_reports
+from rashomon.api import Analysis, check_formats, write_reports
 from rashomon.cli.progress import BarProgress, PlainProgress, choose_progress
 from rashomon.config import Config
 from rashomon.errors import RashomonError, UsageError
@@ -71,6 +72,8 @@ def run_analyze(
         try:
             if db is not None and engine == "ray":
                 raise UsageError("--engine ray does not write a store yet", hint="leave out --db")
+            check_formats(chosen)  # before the folder is made and the articles read
+            writable(out_dir)
             if engine == "ray":
                 stories = analyze_on_ray(inputs, config, out_dir, progress, address, workers)
                 analysis = stories.analysis
@@ -87,10 +90,30 @@ def run_analyze(
         finally:
             if isinstance(progress, BarProgress):
                 progress.close()
-        return _report(analysis, stories, writer, out_dir, chosen, quiet)
+        try:
+            return _report(analysis, stories, writer, out_dir, chosen, quiet)
+        except OSError as error:
+            click.echo(f"rashomon: {_unwritable(out_dir, error).one_line()}", err=True)
+            return EXIT_USAGE
     finally:
         if writer is not None:
             writer.close()  # its spool, however the run ended
+
+
+def writable(out_dir: Path) -> None:
+    """Make the output folder and check a file can be written in it, before hours of analysis."""
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=out_dir):
+            pass
+    except OSError as error:
+        raise _unwritable(out_dir, error) from error
+
+
+def _unwritable(out_dir: Path, error: OSError) -> UsageError:
+    reason = error.strerror or str(error)
+    message = f"cannot write the reports to '{out_dir}': {reason}"
+    return UsageError(message, hint="choose another folder with -o")
 
 
 def _report(

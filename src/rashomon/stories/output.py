@@ -20,8 +20,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import IO, Any
 
-from rashomon.api import FORMATS, write_reports
-from rashomon.errors import UsageError
+from rashomon.api import check_formats, write_reports
 from rashomon.pipeline import Batch
 from rashomon.report.evidence import Evidence, all_outcomes, article_item, build_evidence, outcome_item
 from rashomon.report.index import IndexRow, index_row, render_index_rows
@@ -59,9 +58,7 @@ class StoryWriter:
     def __init__(
         self, out_dir: Path, formats: Sequence[str], write: Callable[..., list[Path]] | None = None
     ) -> None:
-        unknown = set(formats) - set(FORMATS)
-        if unknown:
-            raise UsageError(f"unknown output format {sorted(unknown)}", hint="use html, json and/or md")
+        check_formats(formats)
         self.out_dir = out_dir
         self.formats = tuple(formats)
         self.write = write or write_reports
@@ -166,7 +163,8 @@ class StoryWriter:
     def whole_map(self, batch: Batch) -> dict[str, Any]:
         """The whole run's map with its lists read from the spool as they are written (``Items``); its keys
         in ``build_evidence``'s order."""
-        framing = {
+        shape = build_evidence(Batch())
+        framing: dict[str, Any] = {
             "articles": Items(((a.id, self.parts.at(self.framing[a.id])) for a in batch.articles), True),
             **{name: Items(iter(self.spools[name])) for name in _FRAMING_LISTS},
         }
@@ -174,10 +172,9 @@ class StoryWriter:
             "articles": Items(article_item(a) for a in batch.articles),
             "entities": Items(self._entities()),
             **{name: Items(iter(self.spools[name])) for name in _LISTS},
-            "framing": framing,
+            "framing": {key: framing.get(key, value) for key, value in shape["framing"].items()},
             "inputs": Items(outcome_item(o) for o in all_outcomes(batch)),
         }
-        shape = build_evidence(Batch())
         return {key: found.get(key, shape[key]) for key in shape}
 
     def _entities(self) -> Iterator[dict[str, Any]]:
