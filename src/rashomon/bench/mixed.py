@@ -7,7 +7,7 @@ finished and the whole run's ``evidence.json`` written item by item (``stories.o
 
 - **Inputs**: Article-Bias-Prediction articles written as JSON files into a temporary folder (title, text,
   outlet, date). Past the 6,356 that ship they repeat, each repetition moved past the story window in
-  time and given one closing sentence of its own so that ingest does not drop it as a duplicate.
+  time and given a closing phrase of its own so that clean does not drop it as a duplicate.
 - **Per-article stages** are the regular-expression stand-ins of ``rashomon.testing`` and every vector is
   hashed (``testing.HashedEncoder``), as in ``--story-stages``: the real models' memory is a constant of
   the processes (loaded once, shared by the forked workers), not something that grows with the run.
@@ -27,6 +27,7 @@ from typing import Any
 
 from rashomon.bench.scale import cost_ratio
 from rashomon.config import Config
+from rashomon.model import InputStatus
 from rashomon.stories.corpora import abp_records
 from rashomon.stories.scale import LAP_DAYS, peak_mib, runs_apart
 
@@ -38,7 +39,9 @@ def write_inputs(folder: Path, out: Path, count: int) -> int:
         record, lap = dict(records[n % len(records)]), n // len(records)
         if lap:
             record["published"] = _moved(record["published"], lap)
-            record["text"] += f"\n\nThis is copy {lap} of the article in the benchmark's repeated stream."
+            # In the last paragraph: a line of its own would be cut as boilerplate, and the copy dropped
+            # as a duplicate of the first.
+            record["text"] = record["text"].rstrip() + f" (Copy {lap} in the benchmark's repeated stream.)"
         (out / f"{n:06d}.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
     return min(count, len(records))
 
@@ -74,6 +77,7 @@ def measure_one(folder: Path, size: int, workers: int = 2) -> dict[str, Any]:
         return {
             "articles": len(run.analysis.batch.articles),
             "inputs": size,
+            "duplicates": run.analysis.count(InputStatus.DUPLICATE),
             "distinct_texts": distinct,
             "stories": len(writer.listing),
             "largest_story": max((len(entry["articles"]) for entry in writer.listing), default=0),
