@@ -43,11 +43,6 @@ def index_row(entry: Mapping[str, Any], evidence: Mapping[str, Any]) -> IndexRow
     return IndexRow(compact, len(entry.get("articles", [])), True)
 
 
-def render_index(listing: Sequence[Mapping[str, Any]], evidences: Sequence[Mapping[str, Any]]) -> str:
-    """The index page; ``listing`` is stories.json, ``evidences`` the stories' maps in the same order."""
-    return render_index_rows([index_row(e, evidence) for e, evidence in zip(listing, evidences, strict=True)])
-
-
 def render_index_rows(stories: Sequence[IndexRow]) -> str:
     """The index page from its stories' rows, in stories.json's order."""
     rows = [row.html for row in stories if not row.single]

@@ -20,7 +20,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import IO, Any
 
-from rashomon.api import check_formats, write_reports
+from rashomon.api import Analysis, check_formats, write_reports
 from rashomon.pipeline import Batch
 from rashomon.report.evidence import Evidence, all_outcomes, article_item, build_evidence, outcome_item
 from rashomon.report.index import IndexRow, index_row, render_index_rows
@@ -136,7 +136,7 @@ class StoryWriter:
         if pages and self.kept is not None:
             whole = combined(batch, [item.analysis.batch for item in self.kept])
             evidence = build_evidence(whole, [item.analysis.evidence for item in self.kept])
-            written += self.write_pages(evidence, pages)
+            written += self.write(Analysis(whole, evidence), self.out_dir, pages)
         elif pages:
             self.notes.append(
                 f"the whole run's {' and '.join('report.' + p for p in pages)} not written: "
@@ -147,18 +147,6 @@ class StoryWriter:
         write_atomic(self.out_dir / "index.html", render_index_rows(self.rows))
         listing = [self.out_dir / "stories.json", self.out_dir / "index.html", self.out_dir / "stories"]
         return [*written, *listing]
-
-    def write_pages(self, evidence: Evidence, pages: Sequence[str]) -> list[Path]:
-        from rashomon.report.html import render_html
-        from rashomon.report.markdown import render_markdown
-
-        render = {"html": ("report.html", render_html), "md": ("report.md", render_markdown)}
-        paths = []
-        for page in pages:
-            name, renderer = render[page]
-            write_atomic(self.out_dir / name, renderer(evidence))
-            paths.append(self.out_dir / name)
-        return paths
 
     def whole_map(self, batch: Batch) -> dict[str, Any]:
         """The whole run's map with its lists read from the spool as they are written (``Items``); its keys
@@ -225,11 +213,6 @@ def story_entry(item: StoryAnalysis) -> dict[str, Any]:
         "contested": contested_count(item.analysis.evidence),
         "dir": f"stories/{item.story.id}/",
     }
-
-
-def stories_listing(run: StoryRun) -> list[dict[str, Any]]:
-    """``stories.json`` of a run held in memory."""
-    return [story_entry(item) for item in run.stories]
 
 
 def contested_count(evidence: Evidence) -> int:
