@@ -113,10 +113,14 @@ def ray_local() -> Iterator[Any]:
 
 
 @pytest.mark.parametrize("mixed", [False, True], ids=["one-story", "two-stories"])
-def test_ray_engine_gives_the_local_evidence_maps(ray_local: Any, tmp_path: Path, mixed: bool) -> None:
+def test_ray_engine_gives_the_local_evidence_maps(
+    ray_local: Any, tmp_path: Path, mixed: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from rashomon.engine.ray_run import RayOptions, analyze_ray
+    from rashomon.stories import run as story_run
     from rashomon.stories.run import analyze_stories
 
+    monkeypatch.setattr(story_run, "WAVE_ARTICLES", 1)  # both engines: each story a wave of its own
     folder = _corpus(tmp_path / "in", mixed)
     local = analyze_stories([str(folder)], stages=fake_stages(Config()), encode=fake_encode)
     options = RayOptions(workers=2, batch_size=2, factory=FAKES)
@@ -134,6 +138,40 @@ def test_ray_engine_gives_the_local_evidence_maps(ray_local: Any, tmp_path: Path
     table = pq.read_table(parquet).to_pylist()
     assert [row["id"] for row in table] == [a.id for a in remote.analysis.batch.articles]
     assert all({"sentences", "tokens", "attributions"} <= set(json.loads(row["records"])) for row in table)
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_ray_engine_writes_a_mixed_run_as_it_goes_with_the_local_files(
+    ray_local: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A mixed run handed to a sink story by story, a wave at a time, the per-article records waiting on
+    disk: the files are the local engine's, byte for byte, and nothing is left beside them."""
+    from rashomon.engine.ray_run import RayOptions, analyze_ray
+    from rashomon.stories import run as story_run
+    from rashomon.stories.output import StoryWriter
+
+    monkeypatch.setattr(story_run, "WAVE_ARTICLES", 1)
+    folder = _corpus(tmp_path / "in", mixed=True)
+    formats = ["html", "json", "md"]
+    with StoryWriter(tmp_path / "local", formats) as writer:
+        local = story_run.analyze_stories(
+            [str(folder)], stages=fake_stages(Config()), encode=fake_encode, sink=writer.add
+        )
+        writer.finish(local.analysis.batch)
+    options = RayOptions(workers=2, batch_size=2, factory=FAKES)
+    with StoryWriter(tmp_path / "ray", formats) as writer:
+        remote = analyze_ray(
+            [str(folder)], options=options, encode=fake_encode, sink=writer.add, spool=tmp_path / "ray"
+        )
+        assert remote.streamed and remote.stories == ()
+        writer.finish(remote.analysis.batch)
+    assert remote.analysis.evidence == local.analysis.evidence  # the articles and the run's outcomes
+    written = _tree(tmp_path / "ray")
+    assert len([name for name in written if name.endswith("evidence.json")]) == 3  # the run's and 2 stories'
+    assert written == _tree(tmp_path / "local")
 
 
 def test_parquet_input_is_read_with_ray_data(ray_local: Any, tmp_path: Path) -> None:

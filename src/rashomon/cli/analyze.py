@@ -67,7 +67,7 @@ def run_analyze(
     progress = choose_progress(quiet)
     chosen = [f.strip() for f in formats if f.strip()]
     stories: StoryRun | None = None  # a mixed corpus: one evidence map per story (rashomon.stories)
-    writer: StoryWriter | None = None  # the local engine's stories, written as they are finished
+    writer: StoryWriter | None = None  # a mixed run's stories, written as they are finished
     try:
         try:
             if db is not None and engine == "ray":
@@ -75,7 +75,8 @@ def run_analyze(
             check_formats(chosen)  # before the folder is made and the articles read
             writable(out_dir)
             if engine == "ray":
-                stories = analyze_on_ray(inputs, config, out_dir, progress, address, workers)
+                writer = StoryWriter(out_dir, chosen)
+                stories = analyze_on_ray(inputs, config, out_dir, progress, address, workers, writer)
                 analysis = stories.analysis
             elif db is not None:
                 analysis = analyze_into_store(inputs, config, db, progress, quiet)
@@ -186,11 +187,22 @@ def analyze_on_ray(
     progress: BarProgress | PlainProgress | None,
     address: str | None,
     workers: int,
+    writer: StoryWriter,
 ) -> FinishedRun:
-    """The Ray engine: the same maps as the local one, plus each article's records as Parquet."""
+    """The Ray engine: the same maps as the local one, plus each article's records as Parquet. The
+    per-article records wait in ``out_dir`` (an unnamed file) for their wave of stories."""
     from rashomon.engine.ray_run import RayOptions, analyze_ray
 
     options = RayOptions(workers=workers, address=address)
     stdin = sys.stdin.buffer if "-" in inputs else None
     parquet = out_dir / "articles.parquet"
-    return analyze_ray(inputs, config, options=options, progress=progress, stdin=stdin, parquet=parquet)
+    return analyze_ray(
+        inputs,
+        config,
+        options=options,
+        progress=progress,
+        stdin=stdin,
+        parquet=parquet,
+        sink=writer.add,
+        spool=out_dir,
+    )

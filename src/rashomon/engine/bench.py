@@ -1,8 +1,9 @@
 """Ray engine throughput with 1, 2, ... workers: ``python -m rashomon.engine.bench --workers 1,2``.
 
 Runs ``analyze_ray`` on N distinct benchmark articles (read from shared/benchmarks, written to a
-temporary JSON Lines file, never into the repository) once per worker count, and prints articles/s for
-the whole run and the seconds of its two Ray phases. Each run starts fresh actors, so the figures
+temporary JSON Lines file, never into the repository) once per worker count, writing every output to a
+temporary folder as ``rashomon analyze --engine ray`` does, and prints articles/s for the whole run, the
+seconds of its two Ray phases and the driver's peak memory. Each run starts fresh actors, so the figures
 include each actor loading its models (spaCy, MiniLM): the cost a short job on a cluster pays too.
 """
 
@@ -24,11 +25,28 @@ from rashomon.engine.wire import DEFAULT_FACTORY
 
 
 def measure(path: Path, workers: int, factory: str) -> dict[str, float]:
-    """One run of the Ray engine on ``path``: articles, stories, seconds overall and per phase."""
+    """One run of the Ray engine on ``path``, every output written as ``rashomon analyze --engine ray``
+    writes them (to a temporary folder): articles, stories, seconds overall and per phase."""
+    from rashomon.stories.output import StoryWriter, write_story_reports
+
     started = time.perf_counter()
-    run = analyze_ray([str(path)], options=RayOptions(workers=workers, factory=factory))
+    with (
+        tempfile.TemporaryDirectory(prefix="rashomon-ray-out-") as folder,
+        StoryWriter(Path(folder), ["json", "html", "md"]) as writer,
+    ):
+        run = analyze_ray(
+            [str(path)],
+            options=RayOptions(workers=workers, factory=factory),
+            sink=writer.add,
+            spool=Path(folder),
+        )
+        articles = len(run.analysis.evidence["articles"])
+        if run.streamed:
+            writer.finish(run.analysis.batch)
+        elif articles:
+            write_story_reports(run, Path(folder), ["json", "html", "md"])
+        stories = len(writer.listing) if run.streamed else len(run.stories)
     seconds = time.perf_counter() - started
-    articles = len(run.analysis.evidence["articles"])
     problems = run.analysis.problems
     if not articles:
         reasons = "; ".join(f"{p['source']}: {p.get('reason')}" for p in problems[:3])
@@ -36,7 +54,7 @@ def measure(path: Path, workers: int, factory: str) -> dict[str, float]:
     return {
         "workers": workers,
         "articles": articles,
-        "stories": len(run.stories),
+        "stories": stories,
         "inputs_skipped_or_failed": len(problems),
         "seconds": round(seconds, 1),
         "articles_per_s": round(articles / seconds, 2),

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -21,6 +21,7 @@ from rashomon.api import Analysis
 from rashomon.config import Config
 from rashomon.engine import wire
 from rashomon.engine.inputs import read_inputs
+from rashomon.engine.spool import RecordSpool
 from rashomon.engine.workers import (
     ArticleWorker,
     CorpusWorker,
@@ -29,12 +30,13 @@ from rashomon.engine.workers import (
     timed,
 )
 from rashomon.errors import UsageError
-from rashomon.model import Source
+from rashomon.model import Article, Source
 from rashomon.pipeline import Batch, Progress, SilentProgress, Stage
 from rashomon.pipeline.cache import per_article
 from rashomon.pipeline.stage import made_by
 from rashomon.pipeline.state import given_back
 from rashomon.report.evidence import build_evidence
+from rashomon.stories import run as stories_run
 from rashomon.stories.assign import Story, assign_stories
 from rashomon.stories.online import Encoder
 from rashomon.stories.run import (
@@ -44,7 +46,10 @@ from rashomon.stories.run import (
     artifacts_after,
     combined,
     run_stages,
+    settled,
     split_stages,
+    story_waves,
+    with_articles,
 )
 
 # The two Ray phases, as they show in progress output and in ``stage_seconds``.
@@ -89,8 +94,14 @@ def analyze_ray(
     stdin: BinaryIO | None = None,
     encode: Encoder | None = None,
     parquet: Path | None = None,
+    sink: Callable[[StoryAnalysis], None] | None = None,
+    spool: Path | None = None,
 ) -> StoryRun:
-    """``stories.run.analyze_stories`` on Ray; ``parquet`` also writes each article's per-article records."""
+    """``stories.run.analyze_stories`` on Ray; ``parquet`` also writes each article's per-article records.
+
+    ``sink`` is ``analyze_stories``' (a mixed run hands each finished story to it and keeps none);
+    ``spool``: the folder for the per-article records while the run goes on (the system's temporary
+    folder if None)."""
     options = options or RayOptions()
     config = config or Config()
     ray = connect(options)
@@ -105,17 +116,20 @@ def analyze_ray(
     timed(seconds, "stories", started)
     given = artifacts_after(cluster, frozenset({"sources", "inputs"}))
     shown = progress or SilentProgress()
-    shown.stage_started(ARTICLE_PHASE, len(batch.articles))
-    batch, rows = _article_stages(ray, wide, batch, options, config, given, seconds)
-    shown.advance(len(batch.articles))
-    shown.stage_finished(ARTICLE_PHASE, seconds.get(ARTICLE_PHASE, 0.0))
-    if parquet is not None:
-        write_parquet(batch, rows, parquet)
-    batch = run_stages(front[len(wide) :], batch, progress, seconds, artifacts_after(wide, given))
-    shown.stage_started(CORPUS_PHASE, len(stories))
-    run = _corpus_stages(ray, corpus, batch, stories, options, config, artifacts_after(front, given), seconds)
-    shown.advance(len(stories))
-    shown.stage_finished(CORPUS_PHASE, seconds.get(CORPUS_PHASE, 0.0))
+    with RecordSpool(spool) as records:
+        shown.stage_started(ARTICLE_PHASE, len(batch.articles))
+        _article_stages(ray, wide, batch, options, config, given, seconds, records)
+        shown.advance(len(batch.articles))
+        shown.stage_finished(ARTICLE_PHASE, seconds.get(ARTICLE_PHASE, 0.0))
+        if parquet is not None:
+            write_parquet(batch, records, parquet)
+        phase = _Phase(
+            wide, front[len(wide) :], records, artifacts_after(wide, given), progress, seconds, shown.advance
+        )
+        shown.stage_started(CORPUS_PHASE, len(stories))
+        with CorpusPool(ray, corpus, options, config, artifacts_after(front, given), seconds) as pool:
+            run = _corpus_phase(phase, pool, batch, stories, sink)
+        shown.stage_finished(CORPUS_PHASE, seconds.get(CORPUS_PHASE, 0.0))
     return run
 
 
@@ -137,10 +151,12 @@ def _article_stages(
     config: Config,
     given: frozenset[str],
     seconds: dict[str, float],
-) -> tuple[Batch, list[dict[str, Any]]]:
-    """The per-article stages as ``map_batches`` over an actor pool; the records merged in article order."""
+    records: RecordSpool,
+) -> None:
+    """The per-article stages as ``map_batches`` over an actor pool; each article's records go to
+    ``records`` as they stream back (the driver never holds them all)."""
     if not stages or not batch.articles:
-        return batch, []
+        return
     started = time.perf_counter()
     items = [{"id": a.id, "article": wire.dump_article(a)} for a in batch.articles]
     names = [stage.name for stage in stages]
@@ -152,103 +168,164 @@ def _article_stages(
         batch_format="numpy",
         num_cpus=1,
     )
-    rows: list[dict[str, Any]] = mapped.take_all()
-    produces = artifacts_after(stages, frozenset())
+    del items
+    for row in mapped.iter_rows():
+        records.add(str(row["id"]), str(row["records"]))
     timed(seconds, ARTICLE_PHASE, started)
-    return merge_article_results(batch, rows, produces), rows
 
 
-def _corpus_stages(
-    ray: Any,
-    stages: Sequence[Stage],
+@dataclass(frozen=True)
+class _Phase:
+    """What the corpus phase needs to finish a slice of the run: the per-article records (``records``,
+    made by ``wide``), the per-article stages that run on the driver after them (``rest``), and where
+    their seconds and progress go."""
+
+    wide: Sequence[Stage]
+    rest: Sequence[Stage]
+    records: RecordSpool
+    given: frozenset[str]
+    progress: Progress | None
+    seconds: dict[str, float]
+    advance: Callable[[int], None]
+
+    def ready(self, front: Batch) -> Batch:
+        """``front`` (articles without per-article records) with its articles' records from the spool, and
+        the per-article stages after the actor pool's run on it."""
+        if self.wide:
+            front = merge_article_results(
+                front, self.records.rows(a.id for a in front.articles), made_by(self.wide)
+            )
+        return run_stages(self.rest, front, self.progress, self.seconds, self.given)
+
+
+def _corpus_phase(
+    phase: _Phase,
+    pool: CorpusPool,
     batch: Batch,
     stories: Sequence[Story],
-    options: RayOptions,
-    config: Config,
-    given: frozenset[str],
-    seconds: dict[str, float],
+    sink: Callable[[StoryAnalysis], None] | None,
 ) -> StoryRun:
-    """Each story's corpus stages on an actor of a pool; one story: the whole batch, as the local engine."""
+    """Each story's corpus stages on the actor pool; one story: the whole batch, as the local engine. A
+    mixed run goes a wave of stories at a time (``stories.run.WAVE_ARTICLES``), as the local engine's."""
+    seconds = phase.seconds
     started = time.perf_counter()
-    mixed = len(stories) > 1
-    slicer = StorySlicer(batch) if mixed else None
-    slices = [slicer.slice(story) for story in stories] if slicer else [batch]
-    results = _on_pool(ray, stages, [shipped(s) for s in slices], options, config, given, seconds)
-    made = made_by(stages)
-    finished = [given_back(result, sent, made) for result, sent in zip(results, slices, strict=True)]
-    timed(seconds, CORPUS_PHASE, started)
-    if not mixed:
-        analysis = Analysis(finished[0], build_evidence(finished[0]), seconds)
+    if len(stories) <= 1:
+        whole = phase.ready(batch)
+        [finished] = pool.run([whole])
+        timed(seconds, CORPUS_PHASE, started)
+        phase.advance(len(stories))
+        analysis = Analysis(finished, build_evidence(finished), seconds)
         return StoryRun(analysis, tuple(StoryAnalysis(s, analysis) for s in stories), seconds)
-    analyses = tuple(
-        StoryAnalysis(story, Analysis(result, build_evidence(result)))
-        for story, result in zip(stories, finished, strict=True)
-    )
+    batch = replace(batch, raw=())  # nothing after clean reads the raw documents (see stories.run)
+    run_slicer = StorySlicer(batch)
+    analyses: list[StoryAnalysis] = []
+    latest: dict[str, Article] = {}
+    for number, wave in enumerate(story_waves(stories, stories_run.WAVE_ARTICLES)):
+        members = tuple(article for story in wave for article in story.articles)
+        front = phase.ready(run_slicer.slice(Story(f"wave-{number}", "", members)))
+        slicer = StorySlicer(front)
+        for story, result in zip(wave, pool.run([slicer.slice(story) for story in wave]), strict=True):
+            item = StoryAnalysis(story, settled(Analysis(result, build_evidence(result))))
+            phase.advance(1)
+            if sink is None:
+                analyses.append(item)
+                continue
+            sink(item)
+            latest.update((article.id, article) for article in result.articles)
+    timed(seconds, CORPUS_PHASE, started)
+    if sink is not None:
+        front = with_articles(batch, latest)
+        return StoryRun(Analysis(front, build_evidence(front), seconds), (), seconds, streamed=True)
     whole = combined(batch, [item.analysis.batch for item in analyses])
     evidence = build_evidence(whole, [item.analysis.evidence for item in analyses])
-    return StoryRun(Analysis(whole, evidence, seconds), analyses, seconds)
+    return StoryRun(Analysis(whole, evidence, seconds), tuple(analyses), seconds)
 
 
-def _on_pool(
-    ray: Any,
-    stages: Sequence[Stage],
-    batches: Sequence[Batch],
-    options: RayOptions,
-    config: Config,
-    given: frozenset[str],
-    seconds: dict[str, float],
-) -> list[Batch]:
-    """Run the stages on each batch, ``workers`` actors at a time; results in the batches' order.
+class CorpusPool:
+    """Ray actors that run the corpus stages, one batch (a story's slice) in flight per actor; started on
+    first use, reused for every wave, ended on ``close`` (use it as a context manager)."""
 
-    Each actor has one batch in flight: a batch is encoded when an actor is free for it and its answer
-    decoded as soon as it comes back, so the driver never holds every story's wire text at once."""
-    if not stages:
-        return list(batches)
-    names = [stage.name for stage in stages]
-    remote = ray.remote(num_cpus=1)(CorpusWorker)
-    size = max(1, min(options.workers, len(batches)))
-    args = (options.factory, wire.dump_config(config), names, sorted(given))
-    actors = [remote.remote(*args) for _ in range(size)]
-    results: dict[int, Batch] = {}
-    waiting = iter(enumerate(batches))
-    in_flight: dict[Any, tuple[int, Any]] = {}
+    def __init__(
+        self,
+        ray: Any,
+        stages: Sequence[Stage],
+        options: RayOptions,
+        config: Config,
+        given: frozenset[str],
+        seconds: dict[str, float],
+    ) -> None:
+        self.ray = ray
+        self.stages = list(stages)
+        self.workers = max(1, options.workers)
+        self.args = (options.factory, wire.dump_config(config), [s.name for s in stages], sorted(given))
+        self.seconds = seconds
+        self.made = made_by(stages)
+        self.actors: list[Any] = []
 
-    def give(actor: Any) -> None:
-        item = next(waiting, None)
-        if item is not None:
-            in_flight[actor.run.remote(wire.dump_batch(item[1]))] = (item[0], actor)
+    def run(self, batches: Sequence[Batch]) -> list[Batch]:
+        """The stages' results on each batch, in the batches' order (each batch as it was given, plus what
+        the stages made: actors get ``shipped`` batches and send back only their stages' records).
 
-    try:
-        for actor in actors:
+        A batch is encoded when an actor is free for it and its answer decoded as soon as it comes back,
+        so the driver never holds every story's wire text at once."""
+        if not self.stages:
+            return list(batches)
+        remote = self.ray.remote(num_cpus=1)(CorpusWorker)
+        while len(self.actors) < min(self.workers, len(batches)):
+            self.actors.append(remote.remote(*self.args))
+        results: dict[int, Batch] = {}
+        waiting = iter(enumerate(batches))
+        in_flight: dict[Any, tuple[int, Any]] = {}
+
+        def give(actor: Any) -> None:
+            item = next(waiting, None)
+            if item is not None:
+                in_flight[actor.run.remote(wire.dump_batch(shipped(item[1])))] = (item[0], actor)
+
+        for actor in self.actors[: len(batches)]:
             give(actor)
         while in_flight:
-            [done], _ = ray.wait(list(in_flight), num_returns=1)
+            [done], _ = self.ray.wait(list(in_flight), num_returns=1)
             index, actor = in_flight.pop(done)
-            text, timing = ray.get(done)
-            results[index] = wire.load_batch(text)
+            text, timing = self.ray.get(done)
+            results[index] = given_back(wire.load_batch(text), batches[index], self.made)
             for name, value in timing.items():
-                seconds[name] = seconds.get(name, 0.0) + value
+                self.seconds[name] = self.seconds.get(name, 0.0) + value
             give(actor)
-    finally:
-        for actor in actors:
-            ray.kill(actor)
-    return [results[index] for index in range(len(batches))]
+        return [results[index] for index in range(len(batches))]
+
+    def close(self) -> None:
+        for actor in self.actors:
+            self.ray.kill(actor)
+        self.actors = []
+
+    def __enter__(self) -> CorpusPool:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
 
 
-def write_parquet(batch: Batch, rows: Sequence[dict[str, Any]], path: Path) -> Path:
-    """One row per article: id, source, title and its per-article records (codec JSON), for other tools."""
+def write_parquet(batch: Batch, records: RecordSpool, path: Path) -> Path:
+    """One row per article, in the batch's order: id, source, title and its per-article records (codec
+    JSON), for other tools; written a row group at a time from the spool."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    records = {str(row["id"]): str(row["records"]) for row in rows}
-    table = pa.table(
-        {
-            "id": [a.id for a in batch.articles],
-            "source": [a.source for a in batch.articles],
-            "title": [a.title for a in batch.articles],
-            "records": [records.get(a.id, "{}") for a in batch.articles],
-        }
-    )
+    schema = pa.schema([(name, pa.string()) for name in ("id", "source", "title", "records")])
     path.parent.mkdir(parents=True, exist_ok=True)
-    pq.write_table(table, path)
+    with pq.ParquetWriter(path, schema) as out:
+        for start in range(0, max(len(batch.articles), 1), PARQUET_ROWS):
+            part = batch.articles[start : start + PARQUET_ROWS]
+            columns = {
+                "id": [a.id for a in part],
+                "source": [a.source for a in part],
+                "title": [a.title for a in part],
+                "records": [records.get(a.id, "{}") for a in part],
+            }
+            out.write_table(pa.table(columns, schema=schema))
     return path
+
+
+# Articles per Parquet row group (and the most whose records the driver holds while writing it).
+PARQUET_ROWS = 256
