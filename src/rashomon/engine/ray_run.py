@@ -33,6 +33,7 @@ from rashomon.errors import UsageError
 from rashomon.model import Article, Source
 from rashomon.pipeline import Batch, Progress, SilentProgress, Stage
 from rashomon.pipeline.cache import per_article
+from rashomon.pipeline.memory import release_freed
 from rashomon.pipeline.stage import made_by
 from rashomon.pipeline.state import given_back
 from rashomon.report.evidence import build_evidence
@@ -118,8 +119,7 @@ def analyze_ray(
     shown = progress or SilentProgress()
     with RecordSpool(spool) as records:
         shown.stage_started(ARTICLE_PHASE, len(batch.articles))
-        _article_stages(ray, wide, batch, options, config, given, seconds, records)
-        shown.advance(len(batch.articles))
+        _article_stages(ray, wide, batch, options, config, given, seconds, records, shown.advance)
         shown.stage_finished(ARTICLE_PHASE, seconds.get(ARTICLE_PHASE, 0.0))
         if parquet is not None:
             write_parquet(batch, records, parquet)
@@ -152,10 +152,12 @@ def _article_stages(
     given: frozenset[str],
     seconds: dict[str, float],
     records: RecordSpool,
+    advance: Callable[[int], None],
 ) -> None:
     """The per-article stages as ``map_batches`` over an actor pool; each article's records go to
-    ``records`` as they stream back (the driver never holds them all)."""
+    ``records`` as they stream back (the driver never holds them all), and ``advance`` hears of each."""
     if not stages or not batch.articles:
+        advance(len(batch.articles))
         return
     started = time.perf_counter()
     items = [{"id": a.id, "article": wire.dump_article(a)} for a in batch.articles]
@@ -171,6 +173,7 @@ def _article_stages(
     del items
     for row in mapped.iter_rows():
         records.add(str(row["id"]), str(row["records"]))
+        advance(1)
     timed(seconds, ARTICLE_PHASE, started)
 
 
@@ -232,6 +235,7 @@ def _corpus_phase(
                 continue
             sink(item)
             latest.update((article.id, article) for article in result.articles)
+        release_freed()  # as the local engine, between waves
     timed(seconds, CORPUS_PHASE, started)
     if sink is not None:
         front = with_articles(batch, latest)

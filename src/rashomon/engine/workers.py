@@ -16,8 +16,12 @@ from typing import Any
 from rashomon.engine import wire
 from rashomon.pipeline import Batch, Pipeline
 from rashomon.pipeline.cache import split_by_article
+from rashomon.pipeline.memory import release_freed
 from rashomon.pipeline.stage import made_by
 from rashomon.pipeline.state import only_made
+
+# The least seconds between two trims of a corpus actor's heap (``pipeline.memory.release_freed``).
+TRIM_EVERY_S = 5.0
 
 
 class ArticleWorker:
@@ -34,7 +38,10 @@ class ArticleWorker:
         ids = [article.id for article in articles]
         made = self.pipeline.run(Batch(articles=articles)).batch
         slices = split_by_article(made, self.produces, ids)
-        return {"id": ids, "records": [wire.dump_artifacts(slices[key]) for key in ids]}
+        answer = {"id": ids, "records": [wire.dump_artifacts(slices[key]) for key in ids]}
+        del made, slices
+        release_freed()  # an actor serves thousands of articles: without it, 1.0 -> 2.8 GB over 2,500
+        return answer
 
 
 class CorpusWorker:
@@ -50,7 +57,10 @@ class CorpusWorker:
         """The records the stages made (the caller puts the rest back: ``pipeline.state.given_back``) and
         the stages' seconds."""
         result = self.pipeline.run(wire.load_batch(batch))
-        return wire.dump_batch(only_made(result.batch, self.made)), result.stage_seconds
+        answer = wire.dump_batch(only_made(result.batch, self.made)), result.stage_seconds
+        del result
+        release_freed(every=TRIM_EVERY_S)  # most stories are one article: not after each of them
+        return answer
 
 
 def shipped(batch: Batch) -> Batch:

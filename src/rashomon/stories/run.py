@@ -26,6 +26,7 @@ from rashomon.errors import UsageError
 from rashomon.model import Article, Entity, Source
 from rashomon.model.framing import Framing, TechniqueSpan
 from rashomon.pipeline import Batch, Pipeline, Progress, Stage
+from rashomon.pipeline.memory import release_freed
 from rashomon.pipeline.processes import fork_map, usable_cores, wall_scaled
 from rashomon.pipeline.runner import SilentProgress
 from rashomon.pipeline.stage import made_by
@@ -158,6 +159,7 @@ def analyze_stories(
             else:
                 sink(item)
                 latest.update((article.id, article) for article in item.analysis.batch.articles)
+        release_freed()  # the wave's working records are gone: give their pages back before the next
     shown.stage_finished(bar, runner.finish())
     if sink is not None:
         front = with_articles(batch, latest)
