@@ -7,7 +7,7 @@ finished and the whole run's ``evidence.json`` written item by item (``stories.o
 
 - **Inputs**: Article-Bias-Prediction articles written as JSON files into a temporary folder (title, text,
   outlet, date). Past the 6,356 that ship they repeat, each repetition moved past the story window in
-  time and given a closing phrase of its own so that clean does not drop it as a duplicate.
+  time and given a phrase of its own (in its longest paragraph) so that clean does not drop it as a duplicate.
 - **Per-article stages** are the regular-expression stand-ins of ``rashomon.testing`` and every vector is
   hashed (``testing.HashedEncoder``), as in ``--story-stages``: the real models' memory is a constant of
   the processes (loaded once, shared by the forked workers), not something that grows with the run.
@@ -39,11 +39,19 @@ def write_inputs(folder: Path, out: Path, count: int) -> int:
         record, lap = dict(records[n % len(records)]), n // len(records)
         if lap:
             record["published"] = _moved(record["published"], lap)
-            # In the last paragraph: a line of its own would be cut as boilerplate, and the copy dropped
-            # as a duplicate of the first.
-            record["text"] = record["text"].rstrip() + f" (Copy {lap} in the benchmark's repeated stream.)"
+            record["text"] = _marked(record["text"], f" (Copy {lap} in the benchmark's repeated stream.)")
         (out / f"{n:06d}.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
     return min(count, len(records))
+
+
+def _marked(text: str, marker: str) -> str:
+    """``text`` with ``marker`` at the end of its longest paragraph. A line of its own would be cut as
+    boilerplate, and so was the last paragraph of about 5% of the articles: the copy was then dropped as
+    a duplicate of the first."""
+    lines = text.split("\n")
+    longest = max(range(len(lines)), key=lambda n: len(lines[n]))
+    lines[longest] = lines[longest].rstrip() + marker
+    return "\n".join(lines)
 
 
 def _moved(published: str, lap: int) -> str:
