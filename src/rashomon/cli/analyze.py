@@ -126,20 +126,16 @@ def _report(
     quiet: bool,
 ) -> int:
     """The run's summary on stderr and its outputs (a streamed run's stories are written already)."""
-    from rashomon.stories.output import write_story_reports
-
     for problem in analysis.problems:
         click.echo(f"rashomon: {problem['status']}: {problem['source']}: {problem['reason']}", err=True)
     articles = len(analysis.evidence["articles"])
     if articles == 0:
         click.echo("rashomon: nothing could be analysed; no report written", err=True)
         return EXIT_USAGE
-    if stories is not None and stories.streamed and writer is not None:
-        written = writer.finish(analysis.batch)
+    if stories is not None and writer is not None:
+        written = writer.finish_run(stories)
         for note in writer.notes:
             click.echo(f"rashomon: {note}", err=True)
-    elif stories is not None:
-        written = write_story_reports(stories, out_dir, chosen)
     else:
         written = write_reports(analysis, out_dir, chosen)
     if not quiet:

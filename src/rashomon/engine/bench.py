@@ -27,7 +27,7 @@ from rashomon.engine.wire import DEFAULT_FACTORY
 def measure(path: Path, workers: int, factory: str) -> dict[str, float]:
     """One run of the Ray engine on ``path``, every output written as ``rashomon analyze --engine ray``
     writes them (to a temporary folder): articles, stories, seconds overall and per phase."""
-    from rashomon.stories.output import StoryWriter, write_story_reports
+    from rashomon.stories.output import StoryWriter
 
     started = time.perf_counter()
     with (
@@ -41,10 +41,8 @@ def measure(path: Path, workers: int, factory: str) -> dict[str, float]:
             spool=Path(folder),
         )
         articles = len(run.analysis.evidence["articles"])
-        if run.streamed:
-            writer.finish(run.analysis.batch)
-        elif articles:
-            write_story_reports(run, Path(folder), ["json", "html", "md"])
+        if articles:
+            writer.finish_run(run)
         stories = len(writer.listing) if run.streamed else len(run.stories)
     seconds = time.perf_counter() - started
     problems = run.analysis.problems

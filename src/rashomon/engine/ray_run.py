@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -30,14 +30,12 @@ from rashomon.engine.workers import (
     timed,
 )
 from rashomon.errors import UsageError
-from rashomon.model import Article, Source
+from rashomon.model import Source
 from rashomon.pipeline import Batch, Progress, SilentProgress, Stage
 from rashomon.pipeline.cache import per_article
-from rashomon.pipeline.memory import release_freed
 from rashomon.pipeline.stage import made_by
 from rashomon.pipeline.state import given_back
 from rashomon.report.evidence import build_evidence
-from rashomon.stories import run as stories_run
 from rashomon.stories.assign import Story, assign_stories
 from rashomon.stories.online import Encoder
 from rashomon.stories.run import (
@@ -45,12 +43,10 @@ from rashomon.stories.run import (
     StoryRun,
     StorySlicer,
     artifacts_after,
-    combined,
+    in_waves,
     run_stages,
     settled,
     split_stages,
-    story_waves,
-    with_articles,
 )
 
 # The two Ray phases, as they show in progress output and in ``stage_seconds``.
@@ -209,7 +205,7 @@ def _corpus_phase(
     sink: Callable[[StoryAnalysis], None] | None,
 ) -> StoryRun:
     """Each story's corpus stages on the actor pool; one story: the whole batch, as the local engine. A
-    mixed run goes a wave of stories at a time (``stories.run.WAVE_ARTICLES``), as the local engine's."""
+    mixed run goes a wave of stories at a time, through the local engine's own loop (``in_waves``)."""
     seconds = phase.seconds
     started = time.perf_counter()
     if len(stories) <= 1:
@@ -219,30 +215,18 @@ def _corpus_phase(
         phase.advance(len(stories))
         analysis = Analysis(finished, build_evidence(finished), seconds)
         return StoryRun(analysis, tuple(StoryAnalysis(s, analysis) for s in stories), seconds)
-    batch = replace(batch, raw=())  # nothing after clean reads the raw documents (see stories.run)
-    run_slicer = StorySlicer(batch)
-    analyses: list[StoryAnalysis] = []
-    latest: dict[str, Article] = {}
-    for number, wave in enumerate(story_waves(stories, stories_run.WAVE_ARTICLES)):
-        members = tuple(article for story in wave for article in story.articles)
-        front = phase.ready(run_slicer.slice(Story(f"wave-{number}", "", members)))
-        slicer = StorySlicer(front)
-        for story, result in zip(wave, pool.run([slicer.slice(story) for story in wave]), strict=True):
-            item = StoryAnalysis(story, settled(Analysis(result, build_evidence(result))))
+
+    def wave(members: Sequence[Story], front: Batch) -> Iterator[StoryAnalysis]:
+        ready = phase.ready(front)
+        slicer = StorySlicer(ready)
+        for story, result in zip(members, pool.run([slicer.slice(s) for s in members]), strict=True):
             phase.advance(1)
-            if sink is None:
-                analyses.append(item)
-                continue
-            sink(item)
-            latest.update((article.id, article) for article in result.articles)
-        release_freed()  # as the local engine, between waves
+            yield StoryAnalysis(story, settled(Analysis(result, build_evidence(result))))
+
+    # Nothing after clean reads the raw documents (see stories.run), so they are let go of here too.
+    run = in_waves(replace(batch, raw=()), stories, wave, seconds, sink)
     timed(seconds, CORPUS_PHASE, started)
-    if sink is not None:
-        front = with_articles(batch, latest)
-        return StoryRun(Analysis(front, build_evidence(front), seconds), (), seconds, streamed=True)
-    whole = combined(batch, [item.analysis.batch for item in analyses])
-    evidence = build_evidence(whole, [item.analysis.evidence for item in analyses])
-    return StoryRun(Analysis(whole, evidence, seconds), tuple(analyses), seconds)
+    return run
 
 
 class CorpusPool:

@@ -34,12 +34,6 @@ class RecordSpool:
         self._where[key] = (self._end, len(data))
         self._end += len(data)
 
-    def __contains__(self, key: object) -> bool:
-        return key in self._where
-
-    def __len__(self) -> int:
-        return len(self._where)
-
     def get(self, key: str, default: str | None = None) -> str | None:
         where = self._where.get(key)
         if where is None:
@@ -50,11 +44,6 @@ class RecordSpool:
     def rows(self, keys: Iterable[str]) -> list[dict[str, str]]:
         """``{"id", "records"}`` rows, as the actor pool sent them, for the keys held."""
         return [{"id": key, "records": text} for key in keys if (text := self.get(key)) is not None]
-
-    @property
-    def size(self) -> int:
-        """Bytes written."""
-        return self._end
 
     def close(self) -> None:
         self._file.close()

@@ -126,6 +126,14 @@ class StoryWriter:
                 seen.add(key)
             self.spools[name].add(value)
 
+    def finish_run(self, run: StoryRun) -> list[Path]:
+        """The outputs of a finished run, whichever way it went: a streamed run's stories were handed to
+        ``add`` already, so only the run's own files are left (``finish``); a run held in memory (one
+        story) is written whole (``write_story_reports``)."""
+        if run.streamed:
+            return self.finish(run.analysis.batch)
+        return write_story_reports(run, self.out_dir, self.formats, self.write)
+
     def finish(self, batch: Batch) -> list[Path]:
         """The run's outputs in ``out_dir``; returns the top-level paths written."""
         written: list[Path] = []

@@ -141,26 +141,40 @@ def analyze_stories(
     batch = replace(batch, raw=())
     for stage in [*per_article, *corpus]:
         stage.warm_up()  # here, before the workers fork: they start with the models loaded
-    waves = story_waves(stories, WAVE_ARTICLES)
     # One progress bar for the whole of it, not one per stage per wave; it counts the per-article
     # stages' units (an article per stage) and then one per story.
     shown = progress or SilentProgress()
     bar = f"{len(batch.articles)} articles in {len(stories)} stories"
     shown.stage_started(bar, sum(stage.units(batch) for stage in per_article) + len(stories))
     runner = Waves(per_article, corpus, made, workers, shown.advance, seconds)
+    run = in_waves(batch, stories, runner.analyze, seconds, sink)
+    shown.stage_finished(bar, runner.finish())
+    return run
+
+
+def in_waves(
+    batch: Batch,
+    stories: Sequence[Story],
+    analyze: Callable[[Sequence[Story], Batch], Iterable[StoryAnalysis]],
+    seconds: dict[str, float],
+    sink: Callable[[StoryAnalysis], None] | None,
+) -> StoryRun:
+    """A mixed run's stories a wave at a time (``WAVE_ARTICLES``): ``analyze`` gets each wave and its
+    articles' slice of ``batch`` (the run after clustering, without per-article records) and gives each
+    story's finished analysis. With a ``sink`` each story goes to it and is not kept (the run is
+    ``streamed``); without one, the stories and the whole run's map are returned. Both engines run this."""
     run_slicer = StorySlicer(batch)
     analyses: list[StoryAnalysis] = []
     latest: dict[str, Article] = {}
-    for number, wave in enumerate(waves):
+    for number, wave in enumerate(story_waves(stories, WAVE_ARTICLES)):
         members = tuple(article for story in wave for article in story.articles)
-        for item in runner.analyze(wave, run_slicer.slice(Story(f"wave-{number}", "", members))):
+        for item in analyze(wave, run_slicer.slice(Story(f"wave-{number}", "", members))):
             if sink is None:
                 analyses.append(item)
             else:
                 sink(item)
                 latest.update((article.id, article) for article in item.analysis.batch.articles)
         release_freed()  # the wave's working records are gone: give their pages back before the next
-    shown.stage_finished(bar, runner.finish())
     if sink is not None:
         front = with_articles(batch, latest)
         return StoryRun(Analysis(front, build_evidence(front), seconds), (), seconds, streamed=True)
