@@ -50,5 +50,23 @@ def disputed_part(text: str) -> str | None:
     return after if len(after.split()) >= 3 else (before or None)
 
 
+def short_object(text: str) -> str | None:
+    """What a missing-evidence doubt names in a word or two ("has not released any evidence *of
+    sabotage*"): too few words to embed as the disputed proposition, but "evidence of X" names exactly
+    what is doubted, so a target must be about X. Other cues' short objects ("fudging *the
+    intelligence*") name a thing, not a proposition, and are not used."""
+    match = DISPUTE.search(text)
+    if match is None or not match.group(0).lower().endswith("evidence"):
+        return None
+    after = text[match.end() :].strip(" ,.:;“”\"'")
+    found = _EVIDENCE_OF.match(after)
+    if found is None or len(after.split()) > 3:
+        return None
+    return found.group(1)
+
+
+_EVIDENCE_OF = re.compile(r"(?:of|for|that)\s+(?:an? |the )?([A-Za-z][A-Za-z'-]+(?: [A-Za-z][A-Za-z'-]+)?)$")
+
+
 def negated(text: str) -> bool:
     return NEGATION.search(text) is not None

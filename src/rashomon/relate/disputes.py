@@ -16,13 +16,15 @@ import numpy as np
 import numpy.typing as npt
 
 from rashomon.model import Claim, Relation
-from rashomon.relate.cues import dispute_cue, disputed_part
+from rashomon.relate.cues import dispute_cue, disputed_part, short_object
 
 # A disputed proposition restates its target loosely; 0.5 cosine between MiniLM embeddings is where a
 # paraphrase of the same proposition usually starts (all-MiniLM-L6-v2's STS-B behaviour: unrelated news
 # sentences on one story sit around 0.2-0.4). Set by inspection, not fitted: no dispute benchmark ships.
 TARGET_MIN_COSINE = 0.5
 TARGETS_PER_DISPUTE = 1
+# A target holding the doubt's named object ("sabotage") needs only to be on the same subject.
+ABOUT_MIN_COSINE = 0.1
 # An embedded question ("how imminent an attack was", "whether he knew") asserts nothing, so nothing in
 # it can be disputed; it is often the doubt itself ("officials have not said how imminent ...").
 QUESTION = re.compile(r"^\W*(?:how|whether|what|who|whom|why|when|where|which|if)\b", re.IGNORECASE)
@@ -33,6 +35,9 @@ class DisputeCandidate:
     claim: int
     cue: str
     proposition: str
+    # Set when the doubt names its object in a word or two ("no evidence of sabotage"): the target must
+    # hold these words (5-letter stems), and the whole claim stands for the proposition.
+    about: frozenset[str] = frozenset()
 
 
 def doubt(claim: Claim, context: str) -> tuple[str, str] | None:
@@ -61,7 +66,11 @@ def dispute_candidates(claims: Sequence[Claim], contexts: Sequence[str]) -> list
     for index, (claim, context) in enumerate(zip(claims, contexts, strict=True)):
         doubted = doubt(claim, context)
         if doubted:
-            found.append(DisputeCandidate(index, *doubted))
+            named = short_object(claim.text) if dispute_cue(claim.text) else None
+            if named:
+                found.append(DisputeCandidate(index, doubted[0], claim.text, _stems(named)))
+            else:
+                found.append(DisputeCandidate(index, *doubted))
     return found
 
 
@@ -77,11 +86,14 @@ def find_disputes(
         doubter = claims[candidate.claim]
         scores = vectors @ vector
         own_group = group_of[doubter.id]
-        for target_index in np.argsort(-scores)[: TARGETS_PER_DISPUTE + 8]:
+        order = np.argsort(-scores)
+        if candidate.about:  # the target must be about the named object, however loosely it matches
+            order = np.asarray([i for i in order if candidate.about <= _stems(claims[int(i)].text)], int)
+        for target_index in order[: TARGETS_PER_DISPUTE + 8]:
             target = claims[int(target_index)]
             if group_of[target.id] == own_group or dispute_cue(target.text) or QUESTION.match(target.text):
                 continue
-            if scores[target_index] < TARGET_MIN_COSINE:
+            if scores[target_index] < (ABOUT_MIN_COSINE if candidate.about else TARGET_MIN_COSINE):
                 break
             relations.append(
                 Relation(
@@ -97,6 +109,10 @@ def find_disputes(
             )
             break
     return relations
+
+
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(word[:5] for word in re.findall(r"[a-z]{4,}", text.lower()))
 
 
 def short(text: str, limit: int = 110) -> str:

@@ -1,7 +1,8 @@
 """Relations between claim groups: agree, contradict, dispute, each with evidence and an explanation.
 
 Candidates are the near-miss claim pairs the aligner's blocking already found (claims about the same
-entities and predicate that were not merged); disputes come from ``relate.disputes``. Then:
+entities and predicate that were not merged); disputes come from ``relate.disputes`` and conflicting
+counts from ``relate.quantities``. Then:
 - ``contradict``: comparable slots disagree (a different date, number or actor for the same predicate),
   or one side negates what the other asserts;
 - ``dispute``: one side reports doubt, challenge or missing evidence about the other;
@@ -42,11 +43,13 @@ def relate_groups(
     claims: Sequence[Claim],
     groups: Sequence[ClaimGroup],
     mentions: Sequence[Mention],
-    disputes: Sequence[Relation],
+    found: Sequence[Relation],
 ) -> list[Relation]:
+    """``found``: relations other finders made (disputes, denials, conflicting counts); the near-miss pairs
+    of the aligner add contradictions of slots and agreements, and each pair of groups keeps its strongest."""
     group_of = {claim_id: g.id for g in groups for claim_id in g.claims}
     best: dict[tuple[str, str], Relation] = {}
-    for relation in disputes:
+    for relation in found:
         key = (min(relation.a, relation.b), max(relation.a, relation.b))
         if key not in best or _rank(relation) > _rank(best[key]):
             best[key] = relation
@@ -55,10 +58,10 @@ def relate_groups(
         ga, gb = group_of[a.id], group_of[b.id]
         if ga == gb:
             continue
-        found = _relation(a, b, ga, gb, mentions[pair.i], mentions[pair.j], pair)
-        if found is None:
+        near_miss = _relation(a, b, ga, gb, mentions[pair.i], mentions[pair.j], pair)
+        if near_miss is None:
             continue
-        relation = found
+        relation = near_miss
         key = (min(ga, gb), max(ga, gb))
         if key not in best or _rank(relation) > _rank(best[key]):
             best[key] = relation

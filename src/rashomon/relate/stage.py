@@ -43,13 +43,15 @@ class RelateStage(BaseStage):
         from rashomon.align.mentions import build_mentions
         from rashomon.relate.disputes import dispute_candidates, find_disputes
         from rashomon.relate.events import find_events
+        from rashomon.relate.quantities import count_conflicts
         from rashomon.relate.relations import relate_groups
 
         group_of = {claim_id: g.id for g in batch.groups for claim_id in g.claims}
         candidates = dispute_candidates(batch.claims, claim_contexts(batch))
         propositions = self._embed([c.proposition for c in candidates])
         disputes = find_disputes(batch.claims, group_of, batch.vectors.matrix, candidates, propositions)
-        relations = relate_groups(batch.claims, batch.groups, build_mentions(batch), disputes)
+        found = [*disputes, *count_conflicts(batch.claims, group_of)]
+        relations = relate_groups(batch.claims, batch.groups, build_mentions(batch), found)
         events = find_events(batch.articles, batch.claims, batch.groups)
         advance(1)
         return replace(batch, relations=tuple(relations), events=tuple(events))

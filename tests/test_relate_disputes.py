@@ -1,0 +1,47 @@
+"""Dispute targets (``relate.disputes``): a missing-evidence doubt that names its object in a word or two."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from rashomon.model import Claim
+from rashomon.relate.cues import short_object
+from rashomon.relate.disputes import dispute_candidates, find_disputes
+
+
+def test_evidence_of_names_the_disputed_object() -> None:
+    assert short_object("The ministry has not released any evidence of sabotage.") == "sabotage"
+    assert short_object("There is no evidence of foreign involvement") == "foreign involvement"
+    # a longer proposition is embedded instead; other cues' objects name things, not propositions
+    assert short_object("no evidence that Iran was planning an attack on four embassies") is None
+    assert short_object("accused the president of “fudging” the intelligence") is None
+
+
+def _claim(cid: str, text: str) -> Claim:
+    return Claim(id=cid, article=cid, start=0, end=len(text), text=text)
+
+
+def test_a_named_object_picks_the_claim_about_it_over_a_closer_one() -> None:
+    claims = [
+        _claim("d", "The Interior Ministry has not released any evidence of sabotage."),
+        _claim("near", "The Interior Ministry has put the toll at eight."),
+        _claim("far", "The explosion was an act of sabotage by foreign agents"),
+    ]
+    # The doubt shares its subject with "near" (cosine 0.6) and only its object with "far" (0.3).
+    vectors = np.array([[1.0, 0.0, 0.0], [0.6, 0.8, 0.0], [0.3, 0.0, 0.954]], dtype=np.float32)
+    (candidate,) = dispute_candidates(claims, ["", "", ""])
+    assert candidate.about == frozenset({"sabot"})
+    group_of = {"d": "g0", "near": "g1", "far": "g2"}
+    (relation,) = find_disputes(claims, group_of, vectors, [candidate], vectors[:1])
+    assert (relation.a, relation.b, relation.type) == ("g0", "g2", "dispute")
+    assert relation.evidence == ("d", "far")
+
+
+def test_without_a_claim_about_the_object_there_is_no_target() -> None:
+    claims = [
+        _claim("d", "The Interior Ministry has not released any evidence of sabotage."),
+        _claim("near", "The Interior Ministry has put the toll at eight."),
+    ]
+    vectors = np.array([[1.0, 0.0], [0.8, 0.6]], dtype=np.float32)
+    candidates = dispute_candidates(claims, ["", ""])
+    assert find_disputes(claims, {"d": "g0", "near": "g1"}, vectors, candidates, vectors[:1]) == []

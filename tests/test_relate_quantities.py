@@ -1,0 +1,95 @@
+"""Counts that cannot both hold (``relate.quantities``): ranges, kinds, what is counted, and occasions."""
+
+from __future__ import annotations
+
+import pytest
+
+from rashomon.model import Claim
+from rashomon.relate.quantities import count_conflicts, describe, quantities, quantity_conflicts
+
+
+def _one(text: str) -> tuple[float, float, str, str | None]:
+    (found,) = quantities(text)
+    return found.low, found.high, found.kind, found.counted
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Eight people died in the incident", (8, 8, "dead", "people")),
+        ("The ministry has put the toll at eight.", (8, 8, "dead", None)),
+        ("At least 12 dead in harbour explosion", (12, float("inf"), "dead", None)),
+        ("Dozens of workers were killed", (24, 99, "dead", "workers")),
+        ("Thirty-one people were injured", (31, 31, "injured", "people")),
+        ("about 2,000 people were evacuated", (1500, 2300, "displaced", "people")),
+        ("up to 40 people are missing", (0, 40, "missing", "people")),
+    ],
+)
+def test_a_count_is_read_as_a_range_of_a_kind(text: str, expected: tuple[float, ...]) -> None:
+    low, high, kind, counted = _one(text)
+    assert (kind, counted) == expected[2:]
+    assert low == pytest.approx(expected[0]) and high == pytest.approx(expected[1])
+
+
+def test_two_counts_in_one_clause_each_take_their_own_kind() -> None:
+    found = quantities("The blast killed at least 12 people and injured more than 40, officials said")
+    assert [(q.kind, q.low) for q in found] == [("dead", 12), ("injured", pytest.approx(40))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He was killed on June 10 in 2020",  # dates
+        "Mila Oster, 52, a shopkeeper, was hurt",  # an age beside a kind word: "52" is no count of the hurt
+        "Thirty-one people remain in hospital.",  # no kind word
+        "Police arrested 20 people",  # arrests: a story holds many separate ones
+        "It killed four workers who had come early",  # a restricted part of the toll
+        "The strike killed him 10 years ago",  # a measure
+    ],
+)
+def test_what_is_not_a_toll_is_not_read(text: str) -> None:
+    assert quantities(text) == []
+
+
+def test_ranges_that_meet_do_not_conflict() -> None:
+    at_least = quantities("at least 12 people were killed")
+    assert quantity_conflicts(at_least, quantities("The explosion killed 12 people")) == []
+    assert quantity_conflicts(at_least, quantities("Dozens of people were killed")) == []
+    (conflict,) = quantity_conflicts(at_least, quantities("Eight people died"))
+    assert [describe(q) for q in conflict] == ["at least 12 dead", "8 dead"]
+
+
+def test_a_part_conflicts_with_the_whole_only_when_it_is_larger() -> None:
+    toll = quantities("The ministry put the toll at eight")
+    assert quantity_conflicts(quantities("at least seven workers were among the dead"), toll) == []
+    assert quantity_conflicts(quantities("Dozens of workers were killed"), toll)
+    # two different things counted: neither holds the other
+    assert quantity_conflicts(quantities("two soldiers died"), quantities("nine civilians died")) == []
+
+
+def test_other_kinds_do_not_conflict() -> None:
+    assert quantity_conflicts(quantities("12 people were killed"), quantities("40 people were injured")) == []
+
+
+def _claim(cid: str, text: str, dates: tuple[str, ...] = ()) -> Claim:
+    return Claim(id=cid, article="a", start=0, end=len(text), text=text, dates=dates)
+
+
+def test_conflicting_counts_relate_their_groups_with_the_counts_as_evidence() -> None:
+    claims = [
+        _claim("c1", "At least 12 people were killed in the blast"),
+        _claim("c2", "Eight people died in the incident, the ministry said"),
+        _claim("c3", "The explosion killed 12 people"),
+    ]
+    group_of = {"c1": "g1", "c2": "g2", "c3": "g1"}
+    relations = count_conflicts(claims, group_of)
+    assert {(r.a, r.b, r.type) for r in relations} == {("g1", "g2", "contradict"), ("g2", "g1", "contradict")}
+    assert all("8 dead" in r.explanation and set(r.evidence) <= {"c1", "c2", "c3"} for r in relations)
+
+
+def test_counts_dated_to_different_days_are_different_occasions() -> None:
+    claims = [
+        _claim("c1", "Two people died in Monday's clashes", ("2025-06-09",)),
+        _claim("c2", "Nine people died in the fire", ("2025-06-12",)),
+    ]
+    assert count_conflicts(claims, {"c1": "g1", "c2": "g2"}) == []

@@ -1,0 +1,59 @@
+"""The relate stage on an invented story (tests/data/relations/harlow), through the real pipeline."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.integration
+
+HARLOW = Path(__file__).parent / "data" / "relations" / "harlow"
+
+
+@pytest.fixture(scope="module")
+def harlow() -> dict[str, Any]:
+    pytest.importorskip("spacy")
+    pytest.importorskip("sentence_transformers")
+    import rashomon
+
+    return rashomon.analyze([str(HARLOW)]).evidence
+
+
+def _relations(evidence: dict[str, Any], kind: str) -> list[tuple[str, str, dict[str, Any]]]:
+    claims = {c["id"]: c["text"] for c in evidence["claims"]}
+    groups = {g["id"]: g for g in evidence["groups"]}
+    return [
+        (
+            " | ".join(claims[c] for c in groups[r["a"]]["claims"]),
+            " | ".join(claims[c] for c in groups[r["b"]]["claims"]),
+            r,
+        )
+        for r in evidence["relations"]
+        if r["type"] == kind
+    ]
+
+
+def test_the_two_death_tolls_contradict(harlow: dict[str, Any]) -> None:
+    eight = re.compile(r"\beight\b", re.IGNORECASE)
+    found = [
+        (a, b, r)
+        for a, b, r in _relations(harlow, "contradict")
+        if "8 dead" in r["explanation"] and "least 12 dead" in r["explanation"]
+    ]
+    assert found
+    for a, b, _ in found:
+        assert ("12" in a and eight.search(b)) or ("12" in b and eight.search(a))
+
+
+def test_missing_evidence_of_sabotage_disputes_the_sabotage_claim(harlow: dict[str, Any]) -> None:
+    assert any(
+        "evidence of sabotage" in a and "sabotage" in b and "evidence of sabotage" not in b
+        for a, b, _ in _relations(harlow, "dispute")
+    )
+
+
+def test_the_rejected_opposition_claim_is_disputed(harlow: dict[str, Any]) -> None:
+    assert any("ignored" in a and "ignored" in b for a, b, _ in _relations(harlow, "dispute"))
