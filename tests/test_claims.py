@@ -229,3 +229,24 @@ def test_as_clause_attributes_the_clause_it_modifies() -> None:
     assert text[slice(*inner[0].cue)] == "claimed"
     assert text[slice(*inner[0].source)] == "officials"  # type: ignore[misc]
     assert text[slice(*inner[0].content)] == "the rockets were fired by the militia"  # type: ignore[misc]
+
+
+def test_a_relative_pronoun_speaks_for_the_person_just_named() -> None:
+    text = (
+        "Union organiser Marek Hollis, who had warned for months that the ammonium nitrate was stored "
+        "next to fuel tanks, died in the blast."
+    )
+    entities = [person("a1", "Marek Hollis", text)]
+    attribution = AttributionSpans(
+        cue=span_of(text, "had warned"),
+        source=span_of(text, "who"),
+        content=span_of(text, "the ammonium nitrate was stored next to fuel tanks"),
+        score=1.0,
+    )
+    article = Article(id="a1", source="x", text=text, language="en")
+    spans = claim_spans(text, [Sentence("a1", 0, 0, len(text))], [attribution])
+    claim = next(
+        c for c in build_claims(article, spans, [], [], MentionIndex.build("a1", entities)) if c.chain
+    )
+    assert claim.speaker == "Marek Hollis"
+    assert claim.speaker_entity is not None

@@ -87,7 +87,7 @@ def _link(
     cue_text = article.text[cue[0] : cue[1]]
     if source is None:
         return Speaker("unnamed source", None, "anonymous"), cue_text
-    return identify(article.text, source[0], source[1], mentions), cue_text
+    return identify(article.text, source[0], source[1], mentions, cue_text), cue_text
 
 
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})

@@ -99,10 +99,15 @@ class MentionIndex:
         return None
 
 
-def identify(text: str, start: int, end: int, mentions: MentionIndex) -> Speaker:
+def identify(text: str, start: int, end: int, mentions: MentionIndex, cue: str = "") -> Speaker:
+    """Who the source span names. ``cue``: the attribution's cue, when known."""
     span = text[start:end].strip()
     words = [w.lower() for w in WORD.findall(span)]
-    if len(words) == 1 and words[0] in PRONOUNS:
+    # "Hollis, who had warned that ...": a relative pronoun that is the subject of a speech verb speaks
+    # for the person just named; "Soleimani, who according to Iraq's prime minister was ..." is not
+    # Soleimani's word (the tagger took the pronoun for the source of a prepositional cue).
+    relative = words == ["who"] and bool(cue) and not cue.lower().startswith(("according", "per "))
+    if len(words) == 1 and (words[0] in PRONOUNS or relative):
         person = mentions.person_before(start)
         return Speaker(person.name, person.id, "named") if person else Speaker(span, None, "named")
     outlet = outlet_name(span)

@@ -15,13 +15,14 @@ from typing import Any, ClassVar
 import numpy as np
 
 from rashomon.framing.acts import Candidate, assemble, central_acts
+from rashomon.framing.event_acts import assemble_event, event_candidates
 from rashomon.framing.headlines import overstating_headlines
 from rashomon.framing.labels import entity_labels
 from rashomon.framing.loadedness import LoadednessAxis
 from rashomon.framing.matrix import stance_matrix
 from rashomon.framing.omissions import omissions
 from rashomon.framing.titles import parse_titles
-from rashomon.model.framing import Framing
+from rashomon.model.framing import CentralAct, Framing
 from rashomon.pipeline import Advance, BaseStage, Batch
 
 
@@ -63,6 +64,14 @@ class FramingStage(BaseStage):
         terms = sorted({c.term for c in candidates})
         scores = dict(zip(terms, axis.scores(terms), strict=True))
         acts = assemble(candidates, batch.entities, scores, _group_at(batch), self._similar)
+        # The event itself, found through its place, when no act is done to anyone ("an explosion") or
+        # when the act found reaches fewer articles (one victim's injuries beside a bombing all report).
+        events = event_candidates(batch.articles, batch.tokens, batch.entities, titles)
+        fresh = sorted({c.term for c in events} - scores.keys())
+        scores.update(zip(fresh, axis.scores(fresh), strict=True))
+        event = assemble_event(events, batch.entities, scores, self._similar)
+        if event and (not acts or _reach(event[0]) > _reach(acts[0])):
+            acts = event
         omitted = omissions(batch.articles, batch.claims, batch.groups, batch.relations, batch.events)
         framing = Framing(
             acts=tuple(acts),
@@ -81,6 +90,10 @@ class FramingStage(BaseStage):
             found = self._encoder.encode(missing, normalize_embeddings=True, show_progress_bar=False)
             self._word_vectors.update(zip(missing, np.asarray(found, dtype=np.float32), strict=True))
         return float(self._word_vectors[a] @ self._word_vectors[b])
+
+
+def _reach(act: CentralAct) -> int:
+    return len({word.article for word in act.words})
 
 
 def _group_at(batch: Batch) -> Callable[[Candidate], str | None]:

@@ -62,9 +62,10 @@ def _acts(story: Story, acts: list[Record]) -> str:
             f"{', '.join(article_ref(story, a) for a in dict.fromkeys(used[term]))}</li>"
             for term in sorted(used, key=lambda t: (loaded[t], t))
         )
-        target = string(act, "target") or "the story's subject"
+        target = string(act, "target")
+        heading = f"the act done to {bdi(target)}" if target else "the story's central event"
         out += (
-            f"<h3>Words for the act done to {bdi(target)}</h3>"
+            f"<h3>Words for {heading}</h3>"
             '<p class="muted">From neutral to loaded (0-1, a position on an axis between plain and '
             "condemning vocabulary in the sentence-embedding space; see docs/framing.md for its limits).</p>"
             f'<ul class="spectrum">{items}</ul>'

@@ -353,8 +353,9 @@ def _acts(acts: list[Record]) -> str:
     for act in acts:
         loaded = {string(w, "term") or "": number(w, "loaded") or 0.0 for w in records(act, "words")}
         terms = ", ".join(f"“{md(t)}” {v:.2f}" for t, v in sorted(loaded.items(), key=lambda p: (p[1], p[0])))
-        target = md(string(act, "target") or "the subject")
-        out += f"Words for the act done to {target}, neutral to loaded: {terms}\n\n"
+        target = string(act, "target")
+        what = f"the act done to {md(target)}" if target else "the story's central event"
+        out += f"Words for {what}, neutral to loaded: {terms}\n\n"
     return out
 
 
