@@ -45,3 +45,23 @@ def test_without_a_claim_about_the_object_there_is_no_target() -> None:
     vectors = np.array([[1.0, 0.0], [0.8, 0.6]], dtype=np.float32)
     candidates = dispute_candidates(claims, ["", ""])
     assert find_disputes(claims, {"d": "g0", "near": "g1"}, vectors, candidates, vectors[:1]) == []
+
+
+def test_a_doubt_after_the_attribution_makes_the_claim_a_doubter() -> None:
+    claims = [
+        _claim("d", '"Inspectors never came. Not once this year,"'),
+        _claim("t", "the depot had passed a full safety inspection in March"),
+    ]
+    tails = [" said the union head, contradicting the company's claim of a safety inspection in March.", ""]
+    (candidate,) = dispute_candidates(claims, [c.text for c in claims], tails)
+    assert candidate.cue == "contradicting"
+    assert candidate.proposition == "the company's claim of a safety inspection in March"
+    # without the trailing clause the quote alone is no doubt
+    assert dispute_candidates(claims, [c.text for c in claims], ["", ""]) == []
+
+
+def test_a_denial_that_something_took_place_is_a_doubt_about_it() -> None:
+    claims = [_claim("d", "The inspection that the company says the depot passed in March never took place")]
+    (candidate,) = dispute_candidates(claims, [claims[0].text])
+    assert candidate.cue == "never took place"
+    assert candidate.proposition == "The inspection that the company says the depot passed in March"

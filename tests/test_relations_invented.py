@@ -57,3 +57,9 @@ def test_missing_evidence_of_sabotage_disputes_the_sabotage_claim(harlow: dict[s
 
 def test_the_rejected_opposition_claim_is_disputed(harlow: dict[str, Any]) -> None:
     assert any("ignored" in a and "ignored" in b for a, b, _ in _relations(harlow, "dispute"))
+
+
+def test_the_denials_of_the_march_inspection_dispute_it(harlow: dict[str, Any]) -> None:
+    disputes = [(a, b) for a, b, _ in _relations(harlow, "dispute") if "passed a full safety inspection" in b]
+    assert any("never took place" in a for a, _ in disputes)
+    assert any("Inspectors never came" in a for a, _ in disputes)

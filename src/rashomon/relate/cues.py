@@ -25,7 +25,17 @@ DISPUTE = re.compile(
     r"(?:is|are|was|were|it's|seems?|remains?) (?:highly |very |most )?unlikely (?:that|to)|"
     r"skeptical|sceptical|bogus|misleading|fudg(?:e|ed|ing)|overstat(?:e|es|ed|ing)|"
     r"exaggerat(?:e|es|ed|ing)|at odds with|inconsistent with|not true|false claim|over a lie|"
-    r"challeng(?:e|es|ed|ing) (?:the|his|her|their))",
+    r"challeng(?:e|es|ed|ing) (?:the|his|her|their)|"
+    # denials that something happened: "the inspection that X says took place never took place"
+    r"never (?:took place|happened|occurred)|(?:did not|didn't|has not|hasn't|have not|haven't) "
+    r"(?:taken place|take place|happened|happen|occurred|occur)\b)",
+    re.IGNORECASE,
+)
+# A speaker's doubt told after the attribution: '"Inspectors never came," said the union head,
+# *contradicting the company's claim of an inspection in March*'.
+TRAILING = re.compile(
+    r"^[^.!?]{0,160}?,\s*(?P<cue>contradicting|disputing|denying|rejecting|refuting|challenging|"
+    r"undercutting|undermining|casting doubt on)\s+(?P<object>[^.!?;]{8,})",
     re.IGNORECASE,
 )
 NEGATION = re.compile(r"\b(?:not|never|no|n't|neither|nor|none|nobody|nothing)\b", re.IGNORECASE)
@@ -66,6 +76,13 @@ def short_object(text: str) -> str | None:
 
 
 _EVIDENCE_OF = re.compile(r"(?:of|for|that)\s+(?:an? |the )?([A-Za-z][A-Za-z'-]+(?: [A-Za-z][A-Za-z'-]+)?)$")
+
+
+def trailing_dispute(tail: str) -> tuple[str, str] | None:
+    """(cue, what it disputes) when the words after a claim, to its sentence's end, go on to dispute
+    something (", contradicting the company's claim of ..."); None otherwise."""
+    match = TRAILING.match(tail)
+    return (match.group("cue"), match.group("object").strip(" ,.:;“”\"'")) if match else None
 
 
 def negated(text: str) -> bool:

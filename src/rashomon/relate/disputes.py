@@ -16,7 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from rashomon.model import Claim, Relation
-from rashomon.relate.cues import dispute_cue, disputed_part, short_object
+from rashomon.relate.cues import dispute_cue, disputed_part, short_object, trailing_dispute
 
 # A disputed proposition restates its target loosely; 0.5 cosine between MiniLM embeddings is where a
 # paraphrase of the same proposition usually starts (all-MiniLM-L6-v2's STS-B behaviour: unrelated news
@@ -40,14 +40,16 @@ class DisputeCandidate:
     about: frozenset[str] = frozenset()
 
 
-def doubt(claim: Claim, context: str) -> tuple[str, str] | None:
+def doubt(claim: Claim, context: str, tail: str = "") -> tuple[str, str] | None:
     """The dispute cue and the disputed proposition of a claim that voices doubt, else None.
 
     A claim doubts when the doubt is in its own words ("it is unlikely that the militia was
     responsible", "I didn't see one") or in its attribution ("Esper disputed that ...": the cue, or a
     cue of its chain). The sentence around it only supplies the proposition when the claim's own words
     after the cue are too few. A claim that merely sits inside someone else's doubt ("never shown
-    evidence that *Iran was planning an attack*") is the disputed proposition, not a doubter.
+    evidence that *Iran was planning an attack*") is the disputed proposition, not a doubter. ``tail``:
+    the words after the claim to the end of its sentence, where a doubt may follow the attribution
+    ("..., said the union head, *contradicting the company's claim of an inspection*").
     """
     own = dispute_cue(claim.text)
     if own:
@@ -57,14 +59,16 @@ def doubt(claim: Claim, context: str) -> tuple[str, str] | None:
         found = dispute_cue(cue)
         if found:
             return found, claim.text
-    return None
+    return trailing_dispute(tail)
 
 
-def dispute_candidates(claims: Sequence[Claim], contexts: Sequence[str]) -> list[DisputeCandidate]:
+def dispute_candidates(
+    claims: Sequence[Claim], contexts: Sequence[str], tails: Sequence[str] | None = None
+) -> list[DisputeCandidate]:
     """Claims that voice doubt (see ``doubt``), with the proposition each one disputes."""
     found = []
     for index, (claim, context) in enumerate(zip(claims, contexts, strict=True)):
-        doubted = doubt(claim, context)
+        doubted = doubt(claim, context, tails[index] if tails else "")
         if doubted:
             named = short_object(claim.text) if dispute_cue(claim.text) else None
             if named:

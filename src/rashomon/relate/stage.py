@@ -8,7 +8,7 @@ from typing import Any, ClassVar
 import numpy as np
 import numpy.typing as npt
 
-from rashomon.align.contexts import claim_contexts
+from rashomon.align.contexts import claim_contexts, claim_tails
 from rashomon.nlp.embeddings import load_minilm
 from rashomon.pipeline import Advance, BaseStage, Batch
 
@@ -47,7 +47,7 @@ class RelateStage(BaseStage):
         from rashomon.relate.relations import relate_groups
 
         group_of = {claim_id: g.id for g in batch.groups for claim_id in g.claims}
-        candidates = dispute_candidates(batch.claims, claim_contexts(batch))
+        candidates = dispute_candidates(batch.claims, claim_contexts(batch), claim_tails(batch))
         propositions = self._embed([c.proposition for c in candidates])
         disputes = find_disputes(batch.claims, group_of, batch.vectors.matrix, candidates, propositions)
         found = [*disputes, *count_conflicts(batch.claims, group_of)]
