@@ -53,6 +53,14 @@ def test_future_tense_looks_ahead() -> None:
     assert only("The board will meet on Friday.").value == "2020-01-17"
 
 
+def test_a_plan_told_in_the_past_looks_back() -> None:
+    # written in June: a plan already postponed is read as any past date, a plan still ahead looks ahead
+    june = "2025-06-14"
+    assert only("The inspection, scheduled for March 12, was postponed.", june).value == "2025-03-12"
+    assert only("The inspection is scheduled for March 12.", june).value == "2026-03-12"
+    assert only("The vote was delayed and will be held on March 12.", june).value == "2026-03-12"
+
+
 def test_anchored_only_when_the_document_date_was_used() -> None:
     assert only("The strike started Jan. 3, 2019.").anchored is False
     assert only("The strike started Jan. 3.").anchored is True

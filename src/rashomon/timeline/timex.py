@@ -30,6 +30,12 @@ _FUTURE = re.compile(
     r"expects?\s+to|expected\s+to|set\s+to|due\s+to|upcoming|intends?\s+to)\b",
     re.IGNORECASE,
 )
+_WILL = re.compile(r"\b(?:will|won't|shall|going\s+to|upcoming)\b|'ll\b", re.IGNORECASE)
+_PAST_VERB = re.compile(
+    r"\b(?:was|were|had)\s+(?:\w+\s+)?(?:postponed|cancell?ed|called\s+off|delayed|held|scrapped|moved|"
+    r"pushed\s+back|put\s+off|suspended|dropped|scheduled|planned|expected|set|due)\b",
+    re.IGNORECASE,
+)
 # Characters either side of an expression searched for a future marker. Calibrated on TBAQ value F1:
 # 40 -> 77.00, 60 -> 76.95, 100 -> 77.17, the whole sentence -> 77.11 (small differences; 100 kept).
 _TENSE_WINDOW = 100
@@ -152,7 +158,13 @@ def _is_future(text: str, bounds: list[int], position: int) -> bool:
     for left, right in itertools.pairwise(bounds):
         if left <= position < right:
             window = (max(left, position - _TENSE_WINDOW), min(right, position + _TENSE_WINDOW))
-            return _FUTURE.search(text, *window) is not None
+            if _FUTURE.search(text, *window) is None:
+                return False
+            # A plan told in the past ("the inspection, scheduled for March 12, was postponed") is a
+            # future in the past: the date is read as any other past date, unless the sentence also
+            # speaks of the future itself ("... but will now be held in May").
+            told_in_past = _PAST_VERB.search(text, *window) is not None
+            return not told_in_past or _WILL.search(text, *window) is not None
     return False
 
 
