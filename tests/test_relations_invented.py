@@ -63,3 +63,11 @@ def test_the_denials_of_the_march_inspection_dispute_it(harlow: dict[str, Any]) 
     disputes = [(a, b) for a, b, _ in _relations(harlow, "dispute") if "passed a full safety inspection" in b]
     assert any("never took place" in a for a, _ in disputes)
     assert any("Inspectors never came" in a for a, _ in disputes)
+
+
+def test_the_complaint_dated_after_the_organisers_death_is_flagged(harlow: dict[str, Any]) -> None:
+    """'Hollis, who died in the blast' (the blast: June 10, from other claims) against 'Hollis sent a
+    detailed complaint ... in August 2025'."""
+    flags = [f for f in harlow["flags"] if f["kind"] == "date-after-death"]
+    assert len(flags) == 1
+    assert "Marek Hollis" in flags[0]["message"] and "2025-06-10" in flags[0]["message"]

@@ -102,6 +102,27 @@ def test_act_against_a_person_after_their_death_is_flagged() -> None:
     assert set(flags[0].claims) >= {"p", "d"} and set(flags[0].articles) == {"a1", "a2"}
 
 
+def test_a_death_in_an_event_takes_the_events_date_from_the_story() -> None:
+    claims = [
+        _claim("e", "a1", "A chemical depot exploded in the port on Tuesday night."),
+        _claim("x", "a1", "The inspection was not rescheduled by the time of the explosion on June 10."),
+        _claim("d", "a2", "A letter Marek Hollis, who died in the blast, sent in August 2024 warned of it."),
+        _claim("p", "a3", "Hollis sent a complaint to the inspectorate in August 2025."),
+    ]
+    people = [Entity("e1", "Marek Hollis", "PERSON", ("Marek Hollis", "Hollis"), ())]
+    dates = {
+        "e": (_date("2025-06-10", "Tuesday night", relative=True),),
+        "x": (_date("2025-06-10", "June 10"),),
+        "d": (_date("2024-08", "August 2024"),),  # the letter's date, not the death's
+        "p": (_date("2025-08", "August 2025"),),
+    }
+    groups = [ClaimGroup(f"g{c.id}", (c.id,), (c.article,), c.text) for c in claims]
+    timeline = timeline_events([], claims, groups, [], dates)
+    (flag,) = after_death_flags([], claims, people, timeline, dates, {c.id: c for c in claims})
+    assert "death on 2025-06-10" in flag.message
+    assert set(flag.claims) == {"p", "d"}
+
+
 def test_no_flag_for_acts_before_the_death() -> None:
     claims = [
         _claim("d", "a1", "General Varko Dunn was killed in a drone strike on January 3, 2021."),

@@ -32,8 +32,26 @@ _DEATH_AFTER = (
 _DEATH_BEFORE = r"(?:killed|assassinated|murdered|executed)"
 _ACT = re.compile(
     r"\b(?:strike|struck|kill|killing|attack|target|hit|assassinate|take\s+out|meet|met|visit|order|ordered|"
-    r"plan|planned|travel|said|says|told|spoke|called)\w*",
+    r"plan|planned|travel|said|says|told|spoke|called|sent|send|wrote|write|filed|file|warned|warn|signed|"
+    r"complained|posted|published|testified)\w*",
     re.IGNORECASE,
+)
+# Deadly events a death is dated by ("who died in the blast"): each class holds the words one story uses
+# for one event ("the blast" and "the explosion on June 10"). General news vocabulary, not one story's.
+EVENT_CLASSES = (
+    "explosion explosions blast blasts exploded explode bombing bomb detonation",
+    "fire fires blaze inferno wildfire",
+    "earthquake quake tremor",
+    "flood floods flooding",
+    "storm hurricane cyclone typhoon tornado",
+    "crash collision derailment accident",
+    "attack attacks assault raid airstrike strike shooting massacre ambush",
+    "collapse",
+)
+_EVENT_CLASS = {word: index for index, words in enumerate(EVENT_CLASSES) for word in words.split()}
+_DIED_IN = re.compile(
+    r"\b(?:died|was\s+killed|were\s+killed|perished|lost\s+(?:his|her|their)\s+lives?)\s+in\s+"
+    r"(?:the|a|an|that|this|[A-Z]\w+'s)\s+(?:[\w-]+\s+){0,3}?(?P<event>[a-z]+)\b"
 )
 _TIE = re.compile(
     r"\b(?:reference|referring|refers|referred|related|nod|allusion|alluding)\s+to\b", re.IGNORECASE
@@ -95,15 +113,49 @@ def deaths(
     """Who each claim reports killed or dead, and when: the person named nearest before "was killed" /
     "died" (all of them before "were killed"), or right after "killed"; the claim's earliest day or month."""
     people = [(e, person_names(e)) for e in entities if e.type == "PERSON"]
+    event_days = _event_days(claims, dates)
     found: list[Death] = []
     for claim in claims:
-        when = _earliest(dates.get(claim.id, ()))
-        if when is None:
-            continue
+        claim_dates = dates.get(claim.id, ())
+        claim_day = _earliest(claim_dates)
         for verb in _DEATH_VERB.finditer(claim.text):
+            when = claim_day
+            # "who died in the blast" with no date in its clause: the blast's date, which the story gives
+            # elsewhere, not what else the claim dates ("a letter Hollis, who died in the blast, sent in
+            # August 2024"); "was killed in a drone strike in January 2020" keeps its own date.
+            event = _DIED_IN.match(claim.text, verb.start())
+            clause = claim.text[verb.start() : _clause_end(claim.text, verb.end())]
+            if event and not any(d.text and d.text.split(",")[0] in clause for d in claim_dates):
+                when = event_days.get(_EVENT_CLASS.get(event.group("event"), -1))
+            if when is None:
+                continue
             for entity in _victims(claim.text, verb, people):
                 found.append(Death(entity.id, entity.name, when, claim))
     return found
+
+
+def _clause_end(text: str, start: int) -> int:
+    found = re.compile(r"[,;.!?]").search(text, start)
+    return found.start() if found else len(text)
+
+
+def _event_days(claims: Sequence[Claim], dates: Mapping[str, tuple[ClaimDate, ...]]) -> dict[int, str]:
+    """Per deadly-event class, the day the story's claims most often give it (earliest on a tie): the
+    days of claims naming a word of the class and stating one day ("exploded ... on Tuesday night")."""
+    counts: dict[int, dict[str, int]] = {}
+    for claim in claims:
+        days = {
+            found[0]
+            for d in dates.get(claim.id, ())
+            if (found := calendar_date(d.value)) and found[1] == "day"
+        }
+        if len(days) != 1:
+            continue
+        (day,) = days
+        for kind in {_EVENT_CLASS[w] for w in re.findall(r"[a-z]+", claim.text.lower()) if w in _EVENT_CLASS}:
+            counts.setdefault(kind, {})
+            counts[kind][day] = counts[kind].get(day, 0) + 1
+    return {kind: min(days, key=lambda d: (-days[d], d)) for kind, days in counts.items()}
 
 
 def _victims(text: str, verb: re.Match[str], people: Sequence[tuple[Entity, list[str]]]) -> list[Entity]:
