@@ -65,3 +65,13 @@ def test_a_denial_that_something_took_place_is_a_doubt_about_it() -> None:
     (candidate,) = dispute_candidates(claims, [claims[0].text])
     assert candidate.cue == "never took place"
     assert candidate.proposition == "The inspection that the company says the depot passed in March"
+
+
+def test_dismissals_and_verdicts_of_falsehood_are_doubts() -> None:
+    from rashomon.relate.cues import dispute_cue
+
+    found = dispute_cue("Zoll dismissed the opposition's claims of fraud")
+    assert found == "dismissed the opposition's claims"
+    assert dispute_cue("figures reported by some media were inaccurate") == "inaccurate"
+    assert dispute_cue("He said the allegations were baseless") == "baseless"
+    assert dispute_cue("He dismissed the minister on Friday") is None

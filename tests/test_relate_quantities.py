@@ -23,6 +23,11 @@ def _one(text: str) -> tuple[float, float, str, str | None]:
         ("Thirty-one people were injured", (31, 31, "injured", "people")),
         ("about 2,000 people were evacuated", (1500, 2300, "displaced", "people")),
         ("up to 40 people are missing", (0, 40, "missing", "people")),
+        ("Several thousand people gathered in the square", (2000, 9999, "crowd", "people")),
+        ("Tens of thousands of citizens marched to the square", (20000, 99999, "crowd", "citizens")),
+        ("About 2,000 people took part, police said", (1500, 2300, "crowd", "people")),
+        ("Turnout was 61 percent, the commission said", (61, 61, "turnout (percent)", None)),
+        ("58 percent of the vote on a turnout of 67 percent", (67, 67, "turnout (percent)", None)),
     ],
 )
 def test_a_count_is_read_as_a_range_of_a_kind(text: str, expected: tuple[float, ...]) -> None:
@@ -43,6 +48,8 @@ def test_two_counts_in_one_clause_each_take_their_own_kind() -> None:
         "Mila Oster, 52, a shopkeeper, was hurt",  # an age beside a kind word: "52" is no count of the hurt
         "Thirty-one people remain in hospital.",  # no kind word
         "Police arrested 20 people",  # arrests: a story holds many separate ones
+        "Police detained 40 protesters",  # a crowd is read from its verb, not from "protesters"
+        "Marsh took 37 percent of the vote",  # a share differs by whom it counts
         "It killed four workers who had come early",  # a restricted part of the toll
         "The strike killed him 10 years ago",  # a measure
     ],
@@ -65,6 +72,17 @@ def test_a_part_conflicts_with_the_whole_only_when_it_is_larger() -> None:
     assert quantity_conflicts(quantities("Dozens of workers were killed"), toll)
     # two different things counted: neither holds the other
     assert quantity_conflicts(quantities("two soldiers died"), quantities("nine civilians died")) == []
+
+
+def test_crowds_and_rates_conflict_like_tolls() -> None:
+    (crowd,) = quantity_conflicts(
+        quantities("Several thousand people gathered"), quantities("Tens of thousands of citizens marched")
+    )
+    assert [describe(q) for q in crowd] == ["a crowd of 2,000-9,999", "a crowd of 20,000-99,999"]
+    (rate,) = quantity_conflicts(quantities("Turnout was 61 percent"), quantities("a turnout of 67%"))
+    assert [describe(q) for q in rate] == ["turnout 61%", "turnout 67%"]
+    thousands, about = quantities("Thousands marched"), quantities("About 2,000 people took part")
+    assert quantity_conflicts(thousands, about) == []
 
 
 def test_other_kinds_do_not_conflict() -> None:

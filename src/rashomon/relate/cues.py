@@ -25,6 +25,8 @@ DISPUTE = re.compile(
     r"(?:is|are|was|were|it's|seems?|remains?) (?:highly |very |most )?unlikely (?:that|to)|"
     r"skeptical|sceptical|bogus|misleading|fudg(?:e|ed|ing)|overstat(?:e|es|ed|ing)|"
     r"exaggerat(?:e|es|ed|ing)|at odds with|inconsistent with|not true|false claim|over a lie|"
+    r"dismiss(?:es|ed|ing)? (?:[\w'’]+ ){0,3}?(?:claims?|allegations?|accusations?|reports?|charges?|"
+    r"suggestions?)|baseless|unfounded|groundless|inaccurate|incorrect|untrue|"
     r"challeng(?:e|es|ed|ing) (?:the|his|her|their)|"
     # denials that something happened: "the inspection that X says took place never took place"
     r"never (?:took place|happened|occurred)|(?:did not|didn't|has not|hasn't|have not|haven't) "

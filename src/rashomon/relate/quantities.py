@@ -29,10 +29,16 @@ UNITS = {
 }  # fmt: skip
 # Plural round numbers without a count: "dozens of workers", "hundreds of protesters".
 VAGUE = {
-    "dozens": (24.0, 99.0), "scores": (40.0, 199.0), "hundreds": (200.0, 999.0), "thousands": (2000.0, 9999.0)
+    "dozens": (24.0, 99.0), "scores": (40.0, 199.0), "hundreds": (200.0, 999.0),
+    "thousands": (2000.0, 9999.0),
+    "tens of thousands": (20000.0, 99999.0), "hundreds of thousands": (200000.0, 999999.0),
+    "several hundred": (200.0, 999.0), "several thousand": (2000.0, 9999.0), "a few hundred": (200.0, 499.0),
+    "a few thousand": (2000.0, 4999.0), "millions": (2e6, 9.99e6),
 }  # fmt: skip
-# Tolls, which a story has one of. Arrests are left out: one story holds many separate arrests.
+# Tolls, which a story has one of, and the size of a crowd (read from its verb only: "40 protesters" are
+# as often the ones detained). Arrests are left out: one story holds many separate arrests.
 KINDS = {
+    "crowd": "gathered marched rallied protested demonstrated attended tookpart turnedout joined massed",
     "dead": "killed kill kills killing dead die died dies dying death deaths toll fatalities fatality "
     "perished lives bodies",
     "injured": "injured injuring injure injures injuries wounded wounding hurt",
@@ -47,10 +53,15 @@ _NUMBER = (
     + "|".join(sorted(UNITS, key=len, reverse=True))
     + r")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
 )
+# One-valued rates a story reports once ("turnout was 61 percent"); not shares that differ by whom they
+# count ("58 percent of the vote" for one candidate, 37 for another).
+RATES = frozenset("turnout unemployment inflation".split())
+_PERCENT = frozenset({"percent", "%", "per", "pc"})
+_PHRASES = re.compile(r"\b(took|take|taking|turned|turn) (part|out)\b", re.IGNORECASE)
 _QUANTITY = re.compile(
     r"(?P<qualifier>\b(?:at least|more than|over|upwards of|in excess of|at most|up to|fewer than|less than|"
     r"under|about|around|nearly|almost|roughly|approximately|some|an estimated|as many as)\s+)?"
-    r"\b(?P<number>" + _NUMBER + r"|" + "|".join(VAGUE) + r")\b",
+    r"\b(?P<number>" + "|".join(sorted(VAGUE, key=len, reverse=True)) + r"|" + _NUMBER + r")\b",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z]+|[.;:!?,%$£€]|\d[\d,.]*")
@@ -70,7 +81,10 @@ class Quantity:
 
 
 def quantities(text: str) -> list[Quantity]:
-    """The casualty-type counts a claim states."""
+    """The tolls, crowd sizes and one-valued rates a claim states."""
+    text = _PHRASES.sub(
+        lambda m: m.group(1) + m.group(2) + " ", text
+    )  # "took part" -> "tookpart ", same length
     found = []
     for match in _QUANTITY.finditer(text):
         number = match.group("number")
@@ -80,6 +94,10 @@ def quantities(text: str) -> list[Quantity]:
         low, high = _range(value, number.lower(), (match.group("qualifier") or "").strip().lower())
         before = _WORD.findall(text[: match.start()])
         after = _WORD.findall(text[match.end() :])
+        rate = _rate(before, after)
+        if rate is not None:
+            found.append(Quantity(low, high, rate, None, " ".join(text[match.start() :].split()[:4])))
+            continue
         kind = _kind(before, after)
         if kind is None or _measure(before, after):
             continue
@@ -139,10 +157,14 @@ def _general(x: Quantity) -> bool:
 
 def describe(x: Quantity) -> str:
     if x.low == x.high:
-        return f"{_number(x.low)} {x.kind}"
-    if x.high == float("inf"):
-        return f"at least {_number(x.low)} {x.kind}"
-    return f"{_number(x.low)}-{_number(x.high)} {x.kind}"
+        amount = _number(x.low)
+    elif x.high == float("inf"):
+        amount = f"at least {_number(x.low)}"
+    else:
+        amount = f"{_number(x.low)}-{_number(x.high)}"
+    if x.kind.endswith(" (percent)"):
+        return f"{x.kind.removesuffix(' (percent)')} {amount}%"
+    return f"a crowd of {amount}" if x.kind == "crowd" else f"{amount} {x.kind}"
 
 
 def _number(value: float) -> str:
@@ -228,6 +250,14 @@ def _counted(after: list[str]) -> str | None:
             break
         run.append(lower)
     return run[-1] if run else None
+
+
+def _rate(before: list[str], after: list[str]) -> str | None:
+    """ "turnout was 61 percent", "a turnout of 67 percent": the rate named next to a percentage."""
+    if not after or after[0].lower() not in _PERCENT:
+        return None
+    near = [w.lower() for w in (*_clause(list(reversed(before)))[:WINDOW], *_clause(after[1:])[:3])]
+    return next((f"{w} (percent)" for w in near if w in RATES), None)
 
 
 def _restricted(after: list[str]) -> bool:
