@@ -1,4 +1,4 @@
-"""The relate stage on an invented story (tests/data/relations/harlow), through the real pipeline."""
+"""The relate and timeline stages on invented stories (tests/data/relations/), through the real pipeline."""
 
 from __future__ import annotations
 
@@ -10,16 +10,25 @@ import pytest
 
 pytestmark = pytest.mark.integration
 
-HARLOW = Path(__file__).parent / "data" / "relations" / "harlow"
+STORIES = Path(__file__).parent / "data" / "relations"
 
 
-@pytest.fixture(scope="module")
-def harlow() -> dict[str, Any]:
+def _analyze(name: str) -> dict[str, Any]:
     pytest.importorskip("spacy")
     pytest.importorskip("sentence_transformers")
     import rashomon
 
-    return rashomon.analyze([str(HARLOW)]).evidence
+    return rashomon.analyze([str(STORIES / name)]).evidence
+
+
+@pytest.fixture(scope="module")
+def harlow() -> dict[str, Any]:
+    return _analyze("harlow")
+
+
+@pytest.fixture(scope="module")
+def velmora() -> dict[str, Any]:
+    return _analyze("velmora")
 
 
 def _relations(evidence: dict[str, Any], kind: str) -> list[tuple[str, str, dict[str, Any]]]:
@@ -71,3 +80,9 @@ def test_the_complaint_dated_after_the_organisers_death_is_flagged(harlow: dict[
     flags = [f for f in harlow["flags"] if f["kind"] == "date-after-death"]
     assert len(flags) == 1
     assert "Marek Hollis" in flags[0]["message"] and "2025-06-10" in flags[0]["message"]
+
+
+def test_the_election_turnout_and_crowd_sizes_contradict(velmora: dict[str, Any]) -> None:
+    explanations = [r["explanation"] for _, _, r in _relations(velmora, "contradict")]
+    assert any("turnout 61%" in e and "turnout 67%" in e for e in explanations)
+    assert any("a crowd of 2,000-9,999" in e and "a crowd of 20,000-99,999" in e for e in explanations)
