@@ -43,6 +43,8 @@ EVENT_NOUNS = frozenset(
     "abduction robbery heist theft arrest election vote referendum ceremony summit outage blackout shutdown "
     "disruption".split()
 )
+# Modifiers kept with the event word: nouns, adjectives and participles ("the *stolen* election").
+MODIFIER_POS = frozenset({"NOUN", "ADJ", "VERB"})
 LIGHT_NOUNS = frozenset("act case result form kind".split())
 NOT_EVENTS = frozenset("people person official statement report time year day week month part".split())
 
@@ -169,7 +171,7 @@ def _candidate(
         for c in children[token.index]
         if c.dep in {"compound", "amod"}
         and c.start < token.start
-        and c.pos in {"NOUN", "ADJ"}
+        and c.pos in MODIFIER_POS
         and not place_at(c)
     ]
     words = sorted([token, *modifiers], key=lambda t: t.start)
