@@ -250,3 +250,11 @@ def test_a_relative_pronoun_speaks_for_the_person_just_named() -> None:
     )
     assert claim.speaker == "Marek Hollis"
     assert claim.speaker_entity is not None
+
+
+def test_records_and_figures_are_documents() -> None:
+    from rashomon.claims.speakers import identify
+
+    text = "The records show the inspection never happened."
+    speaker = identify(text, 0, len("The records"), MentionIndex.build("a1", []))
+    assert speaker.source_type == "document"

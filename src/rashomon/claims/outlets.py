@@ -111,6 +111,13 @@ DOCUMENT_NOUNS = frozenset(
         "ruling",
         "decision",
         "resolution",
+        "records",
+        "minutes",
+        "logs",
+        "files",
+        "papers",
+        "data",
+        "figures",
     ]
 )
 ANONYMOUS_NOUNS = frozenset(
