@@ -11,7 +11,7 @@ from rashomon.claims.headline import headline_claim
 from rashomon.claims.hedging import is_hedged
 from rashomon.claims.segment import claim_spans
 from rashomon.claims.speakers import MentionIndex
-from rashomon.model import Article, Entity, EntityMention, Sentence
+from rashomon.model import Article, Claim, Entity, EntityMention, Sentence
 
 
 def span_of(text: str, piece: str, after: int = 0) -> tuple[int, int]:
@@ -82,20 +82,23 @@ def test_own_voice_sentences_are_claims_and_questions_are_not() -> None:
     assert not any("Is this the end" in c.text for c in claims)
 
 
-def test_pronoun_speaker_resolves_to_the_preceding_person() -> None:
-    text = "Maria Lopez spoke at noon. The budget is empty, she said."
-    entities = [person("a1", "Maria Lopez", text)]
+def _attributed(
+    text: str, name: str, cue: str, source: str, content: str, sentences: list[Sentence] | None = None
+) -> Claim:
+    """The attributed claim built from one hand-made attribution, with ``name`` the one person known."""
     attribution = AttributionSpans(
-        cue=span_of(text, "said"),
-        source=span_of(text, "she"),
-        content=span_of(text, "The budget is empty"),
-        score=1.0,
+        cue=span_of(text, cue), source=span_of(text, source), content=span_of(text, content), score=1.0
     )
     article = Article(id="a1", source="x", text=text, language="en")
-    spans = claim_spans(text, [Sentence("a1", 0, 0, 26), Sentence("a1", 1, 27, len(text))], [attribution])
-    claim = next(
-        c for c in build_claims(article, spans, [], [], MentionIndex.build("a1", entities)) if c.chain
-    )
+    spans = claim_spans(text, sentences or [Sentence("a1", 0, 0, len(text))], [attribution])
+    mentions = MentionIndex.build("a1", [person("a1", name, text)])
+    return next(c for c in build_claims(article, spans, [], [], mentions) if c.chain)
+
+
+def test_pronoun_speaker_resolves_to_the_preceding_person() -> None:
+    text = "Maria Lopez spoke at noon. The budget is empty, she said."
+    sentences = [Sentence("a1", 0, 0, 26), Sentence("a1", 1, 27, len(text))]
+    claim = _attributed(text, "Maria Lopez", "said", "she", "The budget is empty", sentences)
     assert claim.speaker == "Maria Lopez"
     assert claim.source_type == "named"
 
@@ -236,18 +239,8 @@ def test_a_relative_pronoun_speaks_for_the_person_just_named() -> None:
         "Union organiser Marek Hollis, who had warned for months that the ammonium nitrate was stored "
         "next to fuel tanks, died in the blast."
     )
-    entities = [person("a1", "Marek Hollis", text)]
-    attribution = AttributionSpans(
-        cue=span_of(text, "had warned"),
-        source=span_of(text, "who"),
-        content=span_of(text, "the ammonium nitrate was stored next to fuel tanks"),
-        score=1.0,
-    )
-    article = Article(id="a1", source="x", text=text, language="en")
-    spans = claim_spans(text, [Sentence("a1", 0, 0, len(text))], [attribution])
-    claim = next(
-        c for c in build_claims(article, spans, [], [], MentionIndex.build("a1", entities)) if c.chain
-    )
+    content = "the ammonium nitrate was stored next to fuel tanks"
+    claim = _attributed(text, "Marek Hollis", "had warned", "who", content)
     assert claim.speaker == "Marek Hollis"
     assert claim.speaker_entity is not None
 

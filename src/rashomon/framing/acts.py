@@ -274,10 +274,10 @@ def assemble(
         return []
     words.sort(key=lambda w: (w.loaded, w.term, w.article, w.start))
     name = next(e.name for e in entities if e.id == target)
-    return [CentralAct(content_id("act", target, *sorted(central)), _common_term(words), name, tuple(words))]
+    return [CentralAct(content_id("act", target, *sorted(central)), common_term(words), name, tuple(words))]
 
 
-def _common_term(words: list[ActWord]) -> str:
+def common_term(words: list[ActWord]) -> str:
     """The act's name: the term of its most widely used family that most articles use, the less loaded
     one on a tie ("killing", not the one outlet's "taking out")."""
     family_reach: dict[str, set[str]] = defaultdict(set)

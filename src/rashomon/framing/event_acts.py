@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from rashomon.framing.acts import MIN_ARTICLES, SAME_ACT_COSINE, Candidate, Similar, Span, _common_term
+from rashomon.framing.acts import MIN_ARTICLES, SAME_ACT_COSINE, Candidate, Similar, Span, common_term
 from rashomon.framing.acts import family_of as _act_family
 from rashomon.model import Article, Entity, Token
 from rashomon.model.claim import Field
@@ -250,4 +250,4 @@ def assemble_event(
     ]
     words.sort(key=lambda w: (w.loaded, w.term, w.article, w.start))
     act_id = content_id("act", "event", place or "", *sorted(central))
-    return [CentralAct(act_id, _common_term(words), None, tuple(words))]
+    return [CentralAct(act_id, common_term(words), None, tuple(words))]
