@@ -14,7 +14,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from rashomon.framing.acts import Candidate, assemble, central_acts
+from rashomon.framing.acts import MIN_ARTICLES, Candidate, assemble, central_acts
 from rashomon.framing.event_acts import assemble_event, event_candidates
 from rashomon.framing.headlines import overstating_headlines
 from rashomon.framing.labels import entity_labels
@@ -66,12 +66,14 @@ class FramingStage(BaseStage):
         acts = assemble(candidates, batch.entities, scores, _group_at(batch), self._similar)
         # The event itself, found through its place, when no act is done to anyone ("an explosion") or
         # when the act found reaches fewer articles (one victim's injuries beside a bombing all report).
-        events = event_candidates(batch.articles, batch.tokens, batch.entities, titles)
-        fresh = sorted({c.term for c in events} - scores.keys())
-        scores.update(zip(fresh, axis.scores(fresh), strict=True))
-        event = assemble_event(events, batch.entities, scores, self._similar)
-        if event and (not acts or _reach(event[0]) > _reach(acts[0])):
-            acts = event
+        # Its words are scored only when it is chosen (a story of one article has neither act).
+        if len(batch.articles) >= MIN_ARTICLES:
+            events = event_candidates(batch.articles, batch.tokens, batch.entities, titles)
+            event = assemble_event(events, batch.entities, scores, self._similar)
+            if event and (not acts or _reach(event[0]) > _reach(acts[0])):
+                fresh = sorted({w.term for w in event[0].words} - scores.keys())
+                scores.update(zip(fresh, axis.scores(fresh), strict=True))
+                acts = assemble_event(events, batch.entities, scores, self._similar)
         omitted = omissions(batch.articles, batch.claims, batch.groups, batch.relations, batch.events)
         framing = Framing(
             acts=tuple(acts),

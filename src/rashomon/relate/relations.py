@@ -45,7 +45,7 @@ def relate_groups(
     mentions: Sequence[Mention],
     found: Sequence[Relation],
 ) -> list[Relation]:
-    """``found``: relations other finders made (disputes, denials, conflicting counts); the near-miss pairs
+    """``found``: relations other finders made (disputes, conflicting counts); the near-miss pairs
     of the aligner add contradictions of slots and agreements, and each pair of groups keeps its strongest."""
     group_of = {claim_id: g.id for g in groups for claim_id in g.claims}
     best: dict[tuple[str, str], Relation] = {}
