@@ -69,6 +69,7 @@ class FramingStage(BaseStage):
         # Its words are scored only when it is chosen (a story of one article has neither act).
         if len(batch.articles) >= MIN_ARTICLES:
             events = event_candidates(batch.articles, batch.tokens, batch.entities, titles)
+            self._embed_words({c.family for c in events})  # one MiniLM batch, not one call per pair
             event = assemble_event(events, batch.entities, scores, self._similar)
             if event and (not acts or _reach(event[0]) > _reach(acts[0])):
                 fresh = sorted({w.term for w in event[0].words} - scores.keys())
@@ -84,6 +85,12 @@ class FramingStage(BaseStage):
         flags = overstating_headlines(batch.articles, batch.claims, batch.vectors)
         advance(1)
         return replace(batch, framing=framing, flags=(*batch.flags, *flags))
+
+    def _embed_words(self, words: set[str]) -> None:
+        missing = sorted(words - self._word_vectors.keys())
+        if missing:
+            found = self._encoder.encode(missing, normalize_embeddings=True, show_progress_bar=False)
+            self._word_vectors.update(zip(missing, np.asarray(found, dtype=np.float32), strict=True))
 
     def _similar(self, a: str, b: str) -> float:
         """Cosine of two act words; each word is embedded once per process."""
