@@ -6,8 +6,8 @@ from typing import Any
 
 import pytest
 
-from rashomon.framing.acts import Candidate
-from rashomon.framing.event_acts import assemble_event, event_candidates, family_of
+from rashomon.framing.acts import Candidate, family_of
+from rashomon.framing.event_acts import assemble_event, event_candidates
 from rashomon.model import Article, Entity, EntityMention
 
 A, B, C = "art_a", "art_b", "art_c"

@@ -40,20 +40,8 @@ from rashomon.claims.segment import ClaimSpan
 from rashomon.claims.speakers import MentionIndex
 from rashomon.entities.parse import ParsedArticle, parse_articles
 from rashomon.model import Article, Claim, Sentence, Token, content_id
+from rashomon.nlp.event_words import BACKGROUND_EVENTS
 
-# Nouns that name a happening rather than a thing: the heads of background event phrases. Written for
-# the shapes news repeats as background (attacks, disasters, accidents, votes); a noun outside the
-# list is simply not a background event (the sentence keeps its attributed claim).
-EVENT_NOUNS = frozenset(
-    {
-        "ambush", "arrest", "assassination", "attack", "airstrike", "blast", "bombing", "collapse",
-        "collision", "coup", "crash", "death", "derailment", "earthquake", "election", "eruption",
-        "execution", "explosion", "fire", "flood", "flooding", "hijacking", "hurricane", "invasion",
-        "kidnapping", "killing", "landslide", "massacre", "murder", "quake", "raid", "referendum",
-        "riot", "shooting", "shootings", "siege", "stabbing", "storm", "strike", "tornado", "tsunami",
-        "uprising", "vote", "wildfire",
-    }
-)  # fmt: skip
 WHEN_DEPS = frozenset({"advcl", "relcl"})
 DEFINITE = frozenset({"the", "this", "that"})
 PAST_TAGS = frozenset({"VBD"})
@@ -135,7 +123,7 @@ def background_spans(
 
 def _is_event_phrase(doc: ParsedArticle, token: Token) -> bool:
     """A definite noun phrase headed by an event noun, any relative clause in the past tense."""
-    if token.pos != "NOUN" or token.lemma.lower() not in EVENT_NOUNS:
+    if token.pos != "NOUN" or token.lemma.lower() not in BACKGROUND_EVENTS:
         return False
     children = [doc.token(c) for c in doc.children.get(token.index, ())]
     definite = any((c.dep == "det" and c.lemma.lower() in DEFINITE) or c.dep == "poss" for c in children)

@@ -48,10 +48,16 @@ class Candidate:
 
 
 def family_of(lemma: str) -> str:
-    """Verb and nominalisation share a family: killing/kill, assassination/assassinate, strikes/strike."""
+    """Verb and nominalisation share a family: killing/kill, assassination/assassinate, strikes/strike,
+    explosion/explode, invasion/invade."""
     word = lemma.lower()
-    for suffix, replacement in (("ation", "ate"), ("ing", ""), ("ment", "")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+    for suffix, replacement, stem in (
+        ("ation", "ate", 3),
+        ("sion", "de", 4),
+        ("ing", "", 3),
+        ("ment", "", 3),
+    ):
+        if word.endswith(suffix) and len(word) - len(suffix) >= stem:
             return word[: -len(suffix)] + replacement
     return word
 

@@ -17,44 +17,31 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import replace
 
-from rashomon.framing.acts import MIN_ARTICLES, SAME_ACT_COSINE, Candidate, Similar, Span, common_term
-from rashomon.framing.acts import family_of as _act_family
+from rashomon.framing.acts import (
+    MIN_ARTICLES,
+    SAME_ACT_COSINE,
+    Candidate,
+    Similar,
+    Span,
+    common_term,
+    family_of,
+)
 from rashomon.model import Article, Entity, Token
 from rashomon.model.claim import Field
 from rashomon.model.framing import ActWord, CentralAct
 from rashomon.model.ids import content_id
+from rashomon.nlp.event_words import EVENT_NOUNS
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "off", "on"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj"})
 PLACE_DEPTH = 4  # prep -> pobj -> prep -> pobj: "through a store in Surrey", "at the port of Harlow Bay"
-# What news reports happen: a general vocabulary of event nouns (disasters, violence, unrest, politics,
-# crime), for the eventive nouns morphology cannot tell ("earthquake", "fire", "riot"). A noun is also
-# eventive when its article uses it, or its family, as a verb ("the blast" beside "it blasted"; "the
-# explosion" beside "exploded"), or when it heads a headline.
-EVENT_NOUNS = frozenset(
-    "earthquake quake tremor aftershock tsunami flood flooding storm hurricane cyclone typhoon tornado "
-    "wildfire fire blaze explosion blast eruption landslide avalanche drought famine outbreak epidemic "
-    "pandemic crash collision derailment accident incident disaster tragedy catastrophe collapse spill leak "
-    "attack assault bombing shooting stabbing massacre killing murder assassination strike airstrike raid "
-    "ambush invasion offensive war battle clash clashes fighting siege coup uprising revolt rebellion riot "
-    "protest demonstration march rally strike walkout unrest violence sabotage hijacking kidnapping "
-    "abduction robbery heist theft arrest election vote referendum ceremony summit outage blackout shutdown "
-    "disruption".split()
-)
 # Modifiers kept with the event word: nouns, adjectives and participles ("the *stolen* election").
 MODIFIER_POS = frozenset({"NOUN", "ADJ", "VERB"})
 LIGHT_NOUNS = frozenset("act case result form kind".split())
 NOT_EVENTS = frozenset("people person official statement report time year day week month part".split())
-
-
-def family_of(lemma: str) -> str:
-    """``acts.family_of``, with "-sion" nouns joined to their verb: explosion/explode, invasion/invade."""
-    word = lemma.lower()
-    if word.endswith("sion") and len(word) - 4 >= 4:
-        return word[:-4] + "de"
-    return _act_family(word)
 
 
 def event_candidates(
@@ -244,10 +231,23 @@ def assemble_event(
     central |= {c.family for c in copulas}
     found += copulas
     words = [
-        ActWord(c.article, c.field, c.start, c.end, c.text, c.term, c.family, scores.get(c.term, 0.5))
+        ActWord(c.article, c.field, c.start, c.end, c.text, c.term, c.family, 0.5)
         for c in found
         if c.family in central
     ]
-    words.sort(key=lambda w: (w.loaded, w.term, w.article, w.start))
-    act_id = content_id("act", "event", place or "", *sorted(central))
-    return [CentralAct(act_id, common_term(words), None, tuple(words))]
+    return [
+        scored(
+            CentralAct(content_id("act", "event", place or "", *sorted(central)), "", None, tuple(words)),
+            scores,
+        )
+    ]
+
+
+def scored(act: CentralAct, scores: Mapping[str, float]) -> CentralAct:
+    """The act with its words' loadedness read from ``scores`` (0.5 when missing), neutral first, and
+    named by its most common term: the caller scores the words of the act it keeps, once."""
+    words = sorted(
+        (replace(w, loaded=scores.get(w.term, 0.5)) for w in act.words),
+        key=lambda w: (w.loaded, w.term, w.article, w.start),
+    )
+    return replace(act, name=common_term(words), words=tuple(words))

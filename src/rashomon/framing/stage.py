@@ -15,7 +15,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from rashomon.framing.acts import MIN_ARTICLES, Candidate, assemble, central_acts
-from rashomon.framing.event_acts import assemble_event, event_candidates
+from rashomon.framing.event_acts import assemble_event, event_candidates, scored
 from rashomon.framing.headlines import overstating_headlines
 from rashomon.framing.labels import entity_labels
 from rashomon.framing.loadedness import LoadednessAxis
@@ -74,7 +74,7 @@ class FramingStage(BaseStage):
             if event and (not acts or _reach(event[0]) > _reach(acts[0])):
                 fresh = sorted({w.term for w in event[0].words} - scores.keys())
                 scores.update(zip(fresh, axis.scores(fresh), strict=True))
-                acts = assemble_event(events, batch.entities, scores, self._similar)
+                acts = [scored(event[0], scores)]
         omitted = omissions(batch.articles, batch.claims, batch.groups, batch.relations, batch.events)
         framing = Framing(
             acts=tuple(acts),

@@ -17,6 +17,7 @@ import numpy.typing as npt
 
 from rashomon.model import Claim, Relation
 from rashomon.relate.cues import dispute_cue, disputed_part, short_object, trailing_dispute
+from rashomon.timeline.events import stems
 
 # A disputed proposition restates its target loosely; 0.5 cosine between MiniLM embeddings is where a
 # paraphrase of the same proposition usually starts (all-MiniLM-L6-v2's STS-B behaviour: unrelated news
@@ -72,7 +73,7 @@ def dispute_candidates(
         if doubted:
             named = short_object(claim.text) if dispute_cue(claim.text) else None
             if named:
-                found.append(DisputeCandidate(index, doubted[0], claim.text, _stems(named)))
+                found.append(DisputeCandidate(index, doubted[0], claim.text, frozenset(stems(named))))
             else:
                 found.append(DisputeCandidate(index, *doubted))
     return found
@@ -92,7 +93,7 @@ def find_disputes(
         own_group = group_of[doubter.id]
         order = np.argsort(-scores)
         if candidate.about:  # the target must be about the named object, however loosely it matches
-            order = np.asarray([i for i in order if candidate.about <= _stems(claims[int(i)].text)], int)
+            order = np.asarray([i for i in order if candidate.about <= stems(claims[int(i)].text)], int)
         for target_index in order[: TARGETS_PER_DISPUTE + 8]:
             target = claims[int(target_index)]
             if group_of[target.id] == own_group or dispute_cue(target.text) or QUESTION.match(target.text):
@@ -113,10 +114,6 @@ def find_disputes(
             )
             break
     return relations
-
-
-def _stems(text: str) -> frozenset[str]:
-    return frozenset(word[:5] for word in re.findall(r"[a-z]{4,}", text.lower()))
 
 
 def short(text: str, limit: int = 110) -> str:

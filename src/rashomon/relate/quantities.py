@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 
 from rashomon.model import Claim, Relation
@@ -118,18 +118,18 @@ def count_conflicts(claims: Sequence[Claim], group_of: dict[str, str]) -> list[R
     """``contradict`` relations between groups whose claims give counts that cannot both hold. Claims
     dated to different days are about different occasions and are not compared. Only claims that state
     a count are compared, each with each, once per group and count: a story has few distinct ones."""
-    counted: dict[tuple[str, tuple[tuple[float, float, str, str | None], ...], tuple[str, ...]], Claim] = {}
+    counted: dict[tuple[str, tuple[Quantity, ...], tuple[str, ...]], tuple[Claim, list[Quantity]]] = {}
     for claim in claims:
-        stated = quantities(claim.text)
+        stated = quantities(claim.text)  # each claim read once
         if stated:
-            key = tuple((q.low, q.high, q.kind, q.counted) for q in stated)
-            counted.setdefault((group_of[claim.id], key, claim.dates), claim)
+            key = (group_of[claim.id], tuple(replace(q, text="") for q in stated), claim.dates)
+            counted.setdefault(key, (claim, stated))
     relations = []
-    for a, b in combinations(counted.values(), 2):
+    for (a, stated_a), (b, stated_b) in combinations(counted.values(), 2):
         ga, gb = group_of[a.id], group_of[b.id]
         if ga == gb or not _same_occasion(a.dates, b.dates):
             continue
-        conflicts = quantity_conflicts(quantities(a.text), quantities(b.text))
+        conflicts = quantity_conflicts(stated_a, stated_b)
         if conflicts:
             x, y = conflicts[0]
             relations.append(

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from rashomon.model import Article, Claim, ClaimGroup, Entity
 from rashomon.model.flag import Flag
 from rashomon.model.timeline import TimelineEntry
+from rashomon.nlp.event_words import DEADLY_EVENTS
 from rashomon.timeline.dating import ClaimDate
 from rashomon.timeline.entries import calendar_date
 from rashomon.timeline.timex import sentence_bounds
@@ -36,19 +37,7 @@ _ACT = re.compile(
     r"complained|posted|published|testified)\w*",
     re.IGNORECASE,
 )
-# Deadly events a death is dated by ("who died in the blast"): each class holds the words one story uses
-# for one event ("the blast" and "the explosion on June 10"). General news vocabulary, not one story's.
-EVENT_CLASSES = (
-    "explosion explosions blast blasts exploded explode bombing bomb detonation",
-    "fire fires blaze inferno wildfire",
-    "earthquake quake tremor",
-    "flood floods flooding",
-    "storm hurricane cyclone typhoon tornado",
-    "crash collision derailment accident",
-    "attack attacks assault raid airstrike strike shooting massacre ambush",
-    "collapse",
-)
-_EVENT_CLASS = {word: index for index, words in enumerate(EVENT_CLASSES) for word in words.split()}
+_EVENT_CLASS = {word: index for index, words in enumerate(DEADLY_EVENTS) for word in words.split()}
 _DIED_IN = re.compile(
     r"\b(?:died|was\s+killed|were\s+killed|perished|lost\s+(?:his|her|their)\s+lives?)\s+in\s+"
     r"(?:the|a|an|that|this|[A-Z]\w+'s)\s+(?:[\w-]+\s+){0,3}?(?P<event>[a-z]+)\b"
@@ -134,8 +123,11 @@ def deaths(
     return found
 
 
+_CLAUSE_END = re.compile(r"[,;.!?]")
+
+
 def _clause_end(text: str, start: int) -> int:
-    found = re.compile(r"[,;.!?]").search(text, start)
+    found = _CLAUSE_END.search(text, start)
     return found.start() if found else len(text)
 
 
