@@ -74,11 +74,17 @@ def _claim(
             entities=len(mentions.overlapping(span.start, span.end)),
             event_verb=any(t.tag in ("VBD", "VBN") for t in inside),
             attributed=bool(chain),
+            predicate=_has_verb(inside),
         ),
         cites=_without_own_outlet(resolve_short_names(cites, text), article.outlet),
         sentence=span.sentence,
         dates=claim_dates(claim_text, article.published.value),
     )
+
+
+def _has_verb(tokens: Sequence[Token]) -> bool:
+    """Whether a span holds a verb; True when its tokens carry no tags (a token stream without a tagger)."""
+    return all(t.tag == "X" for t in tokens) or any(t.tag.startswith(("VB", "MD")) for t in tokens)
 
 
 def _link(

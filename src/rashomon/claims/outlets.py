@@ -74,7 +74,8 @@ KNOWN_OUTLETS = {
 }
 OUTLET_SHAPE = re.compile(
     r"\b(?:News|Times|Post|Journal|Herald|Tribune|Gazette|Chronicle|Observer|Telegraph|Guardian|Press|"
-    r"Agency|Radio|Television|TV|Network|Daily|Weekly|Magazine|Review|Mail|Express|Independent|Today)$"
+    r"Agency|Radio|Television|TV|Network|Daily|Weekly|Magazine|Review|Mail|Express|Independent|Today|"
+    r"Courier|Ledger|Wire|Monitor|Dispatch|Inquirer|Bulletin|Examiner|Sentinel|Mirror|Insider)$"
 )
 DOCUMENT_NOUNS = frozenset(
     [

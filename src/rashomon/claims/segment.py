@@ -8,6 +8,7 @@ Sentences that no attribution touches are claims in the outlet's own voice.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -15,6 +16,15 @@ from rashomon.claims.attribution.spans import AttributionSpans
 from rashomon.model import Sentence
 
 Span = tuple[int, int]
+# "The ministry denied the claim.", "the ministry denies it": the denial's content points back to the claim
+# before it. Such a claim keeps its source and cue in its text (four words or more, so it is emitted) and
+# the relate stage links it to the claim it answers.
+DENIAL_CUE = re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject|disput|refut|contest|dismiss)", re.IGNORECASE)
+ANAPHORIC_CONTENT = re.compile(
+    r"^(?:it|this|that|them|these|those|(?:the|these|those|such|that|this) (?:claims?|allegations?|"
+    r"accusations?|reports?|charges?|accounts?|suggestions?|story|stories|version))\W*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +46,8 @@ def claim_spans(
         if i in parents:
             continue
         start, end = _trim(text, *attribution.content)  # type: ignore[misc]
+        if DENIAL_CUE.search(text[slice(*attribution.cue)]) and ANAPHORIC_CONTENT.match(text[start:end]):
+            start = _envelope(attribution)[0]
         if end > start:
             found.append(
                 ClaimSpan(start, end, _sentence_at(sentences, start), tuple(_chain(i, parent, with_content)))

@@ -19,8 +19,34 @@ from rashomon.model.claim import SourceType
 
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their", "we", "it"})
+POSSESSIVE_PRONOUNS = frozenset({"her", "his", "their", "its"})
+INDEFINITE = frozenset({"a", "an", "one", "another"})
+# Nouns by which an article refers back to an organisation it has named: "the group said" is Press
+# Freedom Watch when the article called it "a media rights group".
+ORG_NOUNS = frozenset(
+    {
+        "group",
+        "organisation",
+        "organization",
+        "company",
+        "firm",
+        "agency",
+        "ministry",
+        "department",
+        "union",
+        "party",
+        "committee",
+        "commission",
+        "council",
+        "charity",
+        "watchdog",
+        "bank",
+        "court",
+    }
+)
 COVERAGE = 0.6  # an organisation or place speaks only when its name is most of the source span
 PRONOUN_REACH = 800  # characters back to look for the person a pronoun stands for (about three sentences)
+ROLE_REACH = 1500  # characters ahead to look for "Dmitri Vass, the lawyer" after "her lawyer said"
 WORD = re.compile(r"[\w'’-]+")
 
 
@@ -80,15 +106,33 @@ class MentionIndex:
                 found.append(entity)
         return found
 
-    def person_described(self, role: str, position: int) -> Entity | None:
-        """The person mentioned last before ``position`` whose labels in this article use ``role``."""
-        best: tuple[int, Entity] | None = None
+    def person_described(self, role: str, position: int, ahead: int = 0) -> Entity | None:
+        """The person mentioned last before ``position`` whose labels in this article use ``role``; failing
+        that, the first one within ``ahead`` characters after it (news names a source after first
+        calling it "her lawyer")."""
+        return self._described(("PERSON",), role, position, ahead)
+
+    def organisation_described(self, noun: str, position: int) -> Entity | None:
+        """The organisation mentioned last before ``position`` (within reach) whose name or labels in this
+        article use ``noun``: "the ministry" after "the Interior Ministry"."""
+        return self._described(("ORG",), noun, position, 0, reach=PRONOUN_REACH * 2)
+
+    def _described(
+        self, types: tuple[str, ...], word: str, position: int, ahead: int, reach: int | None = None
+    ) -> Entity | None:
+        before: tuple[int, Entity] | None = None
+        after: tuple[int, Entity] | None = None
         for s, _, entity in self.items:
-            if entity.type != "PERSON" or s >= position:
+            if entity.type not in types or (reach is not None and s < position - reach):
                 continue
-            if any(role in label.text.lower() for label in entity.labels if label.article == self.article):
-                best = (s, entity) if best is None or s > best[0] else best
-        return best[1] if best else None
+            if s >= position + ahead or not _uses(entity, word, self.article):
+                continue
+            if s < position:
+                before = (s, entity) if before is None or s > before[0] else before
+            elif after is None or s < after[0]:
+                after = (s, entity)
+        chosen = before or after
+        return chosen[1] if chosen else None
 
     def person_before(self, position: int) -> Entity | None:
         i = bisect_left(self.starts, position) - 1
@@ -113,15 +157,27 @@ def identify(text: str, start: int, end: int, mentions: MentionIndex, cue: str =
     outlet = outlet_name(span)
     if outlet:
         return Speaker(outlet, None, "outlet")
-    for entity in mentions.overlapping(start, end):
-        if entity.type == "PERSON":
-            return Speaker(entity.name, entity.id, "named")
+    for entity in _speaking_people(text, start, end, mentions):
+        return Speaker(entity.name, entity.id, "named")
     head = words[-1] if words else ""
+    possessor = _possessed_name(text, start, end, words, mentions)
     if is_role_noun(head) and head not in ANONYMOUS_NOUNS:
         # "The former US defense secretary explains": the person this article describes with that role.
-        person = mentions.person_described(head, start) or mentions.person_before(start)
+        # "Her lawyer said" is not the woman it belongs to: the person described as a lawyer (before or
+        # just after), else "Anika Sorel's lawyer". "An EU spokesman" is nobody named before.
+        person = mentions.person_described(head, start, ahead=ROLE_REACH if possessor else 0)
+        if person is None and not possessor and words[0] not in INDEFINITE:
+            person = mentions.person_before(start)
         if person is not None:
             return Speaker(person.name, person.id, "named")
+        if possessor:
+            return Speaker(possessor, None, "named")
+        if words[0] in INDEFINITE:
+            return Speaker(span, None, "anonymous")
+    if head in ORG_NOUNS and words[0] == "the" and len(words) <= 3:
+        organisation = mentions.organisation_described(head, start)
+        if organisation is not None:
+            return Speaker(organisation.name, organisation.id, "named")
     for entity in mentions.covering(start, end):
         if outlet_name(entity.name):
             return Speaker(outlet_name(entity.name) or entity.name, entity.id, "outlet")
@@ -133,3 +189,48 @@ def identify(text: str, start: int, end: int, mentions: MentionIndex, cue: str =
     if entities:
         return Speaker(entities[0].name, entities[0].id, "named")
     return Speaker(span, None, "anonymous" if not span[:1].isupper() else "named")
+
+
+def _uses(entity: Entity, word: str, article: str) -> bool:
+    return word in entity.name.lower() or any(
+        word in label.text.lower() for label in entity.labels if label.article == article
+    )
+
+
+def _possessive_at(text: str, end: int) -> bool:
+    """Whether a name ending at ``end`` is a possessor: "Sorel's", "the officials'"."""
+    after = text[end : end + 3]
+    return bool(re.match(r"['’](?:s\b|\s|$)", after))
+
+
+def _named_in(start: int, end: int, mentions: MentionIndex) -> list[tuple[int, int, Entity]]:
+    found = []
+    for s, e, entity in mentions.items[max(bisect_left(mentions.starts, start) - 8, 0) :]:
+        if s >= end:
+            break
+        if e > start:
+            found.append((s, e, entity))
+    return found
+
+
+def _speaking_people(text: str, start: int, end: int, mentions: MentionIndex) -> list[Entity]:
+    """People named in the source span, except one named only as a possessor ("Sorel's lawyer")."""
+    return [
+        entity
+        for _, e, entity in _named_in(start, end, mentions)
+        if entity.type == "PERSON" and not _possessive_at(text, e)
+    ]
+
+
+def _possessed_name(text: str, start: int, end: int, words: list[str], mentions: MentionIndex) -> str | None:
+    """The source span's name when it is someone's role ("her lawyer", "Sorel's lawyer"), else None.
+    A pronoun possessor is spelled out: "her lawyer" -> "Anika Sorel's lawyer"."""
+    span = text[start:end].strip()
+    if len(words) >= 2 and words[-2] in POSSESSIVE_PRONOUNS:
+        person = mentions.person_before(start) if words[-2] in ("her", "his") else None
+        if person is None:
+            return span
+        return f"{person.name}'s {span.split()[-1]}"
+    if any(_possessive_at(text, e) for _, e, _ in _named_in(start, end, mentions)):
+        return span
+    return None

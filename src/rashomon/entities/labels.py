@@ -182,12 +182,34 @@ def _role_labels(
             continue  # "the leader, Soleimani": already a label of the named appositive
         span = [t for t in _description(doc, token.index) if t.index <= token.index]
         label = _label(span, (token.end, token.end), text)
-        if label is None or len(label.text.split()) < 2:
-            continue
+        if label is None or len(label.text.split()) < 2 or _counted(doc, token) > 2:
+            continue  # "at least 11 journalists" describes no one person nearby
         results.extend(
             (entity_id, label) for entity_id in _role_targets(token, sentence_of, people, described)
         )
     return results
+
+
+NUMBER_WORDS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+
+
+def _counted(doc: ParsedArticle, token: Token) -> int:
+    """How many a plural role phrase counts ("two commanders": 2; "dozens of ...": many); 0 when uncounted."""
+    for child in (doc.token(c) for c in doc.children.get(token.index, ())):
+        if child.dep == "nummod":
+            word = child.lemma.lower().replace(",", "")
+            return int(word) if word.isdigit() else NUMBER_WORDS.get(word, 99)
+    return 0
 
 
 def _role_targets(

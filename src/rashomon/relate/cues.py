@@ -40,6 +40,24 @@ TRAILING = re.compile(
     r"undercutting|undermining|casting doubt on)\s+(?P<object>[^.!?;]{8,})",
     re.IGNORECASE,
 )
+# A denial whose object points back ("The ministry denied the claim.", "the ministry denies it"): it answers
+# the claim told just before it in the same article.
+ANSWERS_PREVIOUS = re.compile(
+    r"\b(?P<cue>den(?:y|ies|ied)|reject(?:s|ed)?|disput(?:e|es|ed)|refut(?:e|es|ed)|contest(?:s|ed)?|"
+    r"dismiss(?:es|ed)?)\s+(?:it|this|that|them|these|those|(?:the|these|those|such|that|this) "
+    r"(?:claims?|allegations?|accusations?|reports?|charges?|accounts?|suggestions?|story|stories|version))"
+    r"\W*$",
+    re.IGNORECASE,
+)
+# "Claims that Sorel was mistreated are baseless": the proposition is what the claims say.
+CLAIMED_BEFORE = re.compile(
+    r"\b(?:claims?|allegations?|accusations?|reports?|suggestions?|charges?|assertions?) (?:that|of) "
+    r"(?P<what>.{8,}?) (?:is|are|was|were)(?: (?:entirely|completely|totally|simply|wholly))?$",
+    re.IGNORECASE,
+)
+DISMISSED = re.compile(
+    r"(?:claims?|allegations?|accusations?|reports?|charges?|suggestions?)$", re.IGNORECASE
+)
 NEGATION = re.compile(r"\b(?:not|never|no|n't|neither|nor|none|nobody|nothing)\b", re.IGNORECASE)
 
 
@@ -59,7 +77,16 @@ def disputed_part(text: str) -> str | None:
         return match.group("called")
     after = text[match.end() :].strip(" ,.:;“”\"'")
     before = text[: match.start()].strip(" ,.:;“”\"'")
-    return after if len(after.split()) >= 3 else (before or None)
+    if len(after.split()) >= 3:
+        return after
+    claimed = CLAIMED_BEFORE.search(before)
+    return claimed.group("what") if claimed else (before or None)
+
+
+def answers_previous(text: str) -> str | None:
+    """The cue of a denial whose object is a pronoun or "the claim" (it answers the claim before it)."""
+    match = ANSWERS_PREVIOUS.search(text)
+    return match.group("cue") if match else None
 
 
 def short_object(text: str) -> str | None:
@@ -68,15 +95,23 @@ def short_object(text: str) -> str | None:
     what is doubted, so a target must be about X. Other cues' short objects ("fudging *the
     intelligence*") name a thing, not a proposition, and are not used."""
     match = DISPUTE.search(text)
-    if match is None or not match.group(0).lower().endswith("evidence"):
+    if match is None:
         return None
     after = text[match.end() :].strip(" ,.:;“”\"'")
+    if DISMISSED.search(match.group(0)):  # "dismissed the reports *about the contracts* as fabrications"
+        dismissed = _ABOUT.match(re.split(r"\s+as\s+|[,;]|\s+and\s+", after, maxsplit=1)[0])
+        return dismissed.group(1) if dismissed and len(dismissed.group(1).split()) <= 3 else None
+    if not match.group(0).lower().endswith("evidence"):
+        return None
     found = _EVIDENCE_OF.match(after)
     if found is None or len(after.split()) > 3:
         return None
     return found.group(1)
 
 
+_ABOUT = re.compile(
+    r"(?:about|of|over|on|regarding|concerning)\s+(?:an? |the |his |her |their |its )?([A-Za-z][\w' -]*?)\s*$"
+)
 _EVIDENCE_OF = re.compile(r"(?:of|for|that)\s+(?:an? |the )?([A-Za-z][A-Za-z'-]+(?: [A-Za-z][A-Za-z'-]+)?)$")
 
 

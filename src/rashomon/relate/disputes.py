@@ -16,7 +16,13 @@ import numpy as np
 import numpy.typing as npt
 
 from rashomon.model import Claim, Relation
-from rashomon.relate.cues import dispute_cue, disputed_part, short_object, trailing_dispute
+from rashomon.relate.cues import (
+    answers_previous,
+    dispute_cue,
+    disputed_part,
+    short_object,
+    trailing_dispute,
+)
 from rashomon.timeline.events import stems
 
 # A disputed proposition restates its target loosely; 0.5 cosine between MiniLM embeddings is where a
@@ -39,6 +45,8 @@ class DisputeCandidate:
     # Set when the doubt names its object in a word or two ("no evidence of sabotage"): the target must
     # hold these words (5-letter stems), and the whole claim stands for the proposition.
     about: frozenset[str] = frozenset()
+    # Set for a denial that points back ("the ministry denied the claim"): the claim it answers.
+    answers: int | None = None
 
 
 def doubt(claim: Claim, context: str, tail: str = "") -> tuple[str, str] | None:
@@ -68,7 +76,13 @@ def dispute_candidates(
 ) -> list[DisputeCandidate]:
     """Claims that voice doubt (see ``doubt``), with the proposition each one disputes."""
     found = []
+    before = _previous_claims(claims)
     for index, (claim, context) in enumerate(zip(claims, contexts, strict=True)):
+        answered = answers_previous(claim.text)
+        previous = before.get(index)
+        if answered and previous is not None:
+            found.append(DisputeCandidate(index, answered, claims[previous].text, answers=previous))
+            continue
         doubted = doubt(claim, context, tails[index] if tails else "")
         if doubted:
             named = short_object(claim.text) if dispute_cue(claim.text) else None
@@ -87,19 +101,32 @@ def find_disputes(
     propositions: npt.NDArray[np.float32],
 ) -> list[Relation]:
     relations = []
+    names = _name_stems(claims)
+    doubters = {c.claim for c in candidates}  # a denial is not what another denial disputes
     for candidate, vector in zip(candidates, propositions, strict=True):
         doubter = claims[candidate.claim]
         scores = vectors @ vector
         own_group = group_of[doubter.id]
         order = np.argsort(-scores)
-        if candidate.about:  # the target must be about the named object, however loosely it matches
+        if candidate.answers is not None:
+            order = np.asarray([candidate.answers], int)
+            scores = np.maximum(scores, TARGET_MIN_COSINE)  # the claim it answers, however it is worded
+        elif candidate.about:  # the target must be about the named object, however loosely it matches
             order = np.asarray([i for i in order if candidate.about <= stems(claims[int(i)].text)], int)
+        said = _roots(candidate.proposition) - names
         for target_index in order[: TARGETS_PER_DISPUTE + 8]:
             target = claims[int(target_index)]
-            if group_of[target.id] == own_group or dispute_cue(target.text) or QUESTION.match(target.text):
+            if (
+                group_of[target.id] == own_group
+                or dispute_cue(target.text)
+                or QUESTION.match(target.text)
+                or int(target_index) in doubters
+            ):
                 continue
             if scores[target_index] < (ABOUT_MIN_COSINE if candidate.about else TARGET_MIN_COSINE):
                 break
+            if not candidate.about and not said & _roots(target.text):
+                continue  # close only through the names both mention ("Sorel was detained" / "mistreated")
             relations.append(
                 Relation(
                     a=own_group,
@@ -114,6 +141,46 @@ def find_disputes(
             )
             break
     return relations
+
+
+def _previous_claims(claims: Sequence[Claim]) -> dict[int, int | None]:
+    """For each claim, the body claim just before it in its article, if in the same or the previous
+    sentence."""
+    by_article: dict[str, list[int]] = {}
+    for index, claim in enumerate(claims):
+        if claim.field == "text":
+            by_article.setdefault(claim.article, []).append(index)
+    previous: dict[int, int | None] = {}
+    for indices in by_article.values():
+        indices.sort(key=lambda i: (claims[i].start, claims[i].end))
+        for before, index in zip([None, *indices], indices, strict=False):
+            near = (
+                before is not None
+                and claims[before].sentence is not None
+                and claims[index].sentence is not None
+                and claims[index].sentence - claims[before].sentence <= 1  # type: ignore[operator]
+            )
+            previous[index] = before if near else None
+    return previous
+
+
+_CAPITALISED = re.compile(r"(?<=\s)[A-Z][\w'’-]+")
+
+
+def _name_stems(claims: Sequence[Claim]) -> set[str]:
+    """Roots of words the run's body claims capitalise mid-sentence: names, not what is said of them
+    (headlines are left out: they capitalise every word)."""
+    return {
+        root
+        for claim in claims
+        if claim.field == "text"
+        for root in _roots(" ".join(_CAPITALISED.findall(claim.text)))
+    }
+
+
+def _roots(text: str) -> set[str]:
+    """Four-letter roots of the content words ("kill" for "killing" and "kill")."""
+    return {stem[:4] for stem in stems(text)}
 
 
 def short(text: str, limit: int = 110) -> str:
