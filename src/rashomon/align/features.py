@@ -11,6 +11,7 @@ from functools import lru_cache
 import numpy as np
 
 from rashomon.align.mention import Mention
+from rashomon.nlp.event_words import same_act
 
 # The order is the order of the weights in model.json; append new features, never reorder.
 FEATURE_NAMES: tuple[str, ...] = (
@@ -88,7 +89,7 @@ def conflicts(a: Mention, b: Mention) -> list[str]:
 
 
 def _comparable(a: Mention, b: Mention) -> bool:
-    if a.predicate is None or a.predicate != b.predicate:
+    if a.predicate is None or b.predicate is None or not same_act(a.predicate, b.predicate):
         return False
     return bool(a.entities & b.entities) or not a.entities or not b.entities
 

@@ -74,12 +74,24 @@ def _claim(
             entities=len(mentions.overlapping(span.start, span.end)),
             event_verb=any(t.tag in ("VBD", "VBN") for t in inside),
             attributed=bool(chain),
-            predicate=_has_verb(inside),
+            predicate=_has_verb(inside) or not _names_a_source(chain[-1][1] if chain else ""),
         ),
         cites=_without_own_outlet(resolve_short_names(cites, text), article.outlet),
         sentence=span.sentence,
         dates=claim_dates(claim_text, article.published.value),
     )
+
+
+NO_CONTENT_CUES = re.compile(
+    r"\b(?:cit(?:e|es|ed|ing)|quot(?:e|es|ed|ing)|respond|repl(?:y|ied)|comment)", re.I
+)
+
+
+def _names_a_source(cue: str) -> bool:
+    """Cues whose object, without a verb, is a source or a request, not what was said: "citing *two people
+    familiar with her work*", "did not respond to *a request for comment*". ("Called for *a public
+    inquiry*" keeps its object: a demand is a claim.)"""
+    return bool(NO_CONTENT_CUES.search(cue))
 
 
 def _has_verb(tokens: Sequence[Token]) -> bool:

@@ -262,11 +262,22 @@ def _attach_surnames(
         candidates = sorted(_surname_candidates(group.tokens[0], index), key=order.__getitem__)
         for article, mentions in _by_article(group.mentions).items():
             local = [k for k in candidates if article in articles[k]]
-            chosen = local if local or group.type != "PERSON" else candidates
+            chosen = _salient(local if local or group.type != "PERSON" else candidates, clusters)
             target = chosen[0] if len(chosen) == 1 else joined.find(group.key)
             clusters[target].extend(mentions)
             if target in articles:
                 articles[target].add(article)
+
+
+def _salient(candidates: list[str], clusters: dict[str, list[EntityMention]]) -> list[str]:
+    """Of two people who share a surname, the one the run names at least twice as often (a story's
+    protagonist beside her sister): a bare "Sorel" is her. Otherwise all stay candidates."""
+    if len(candidates) < 2:
+        return candidates
+    ranked = sorted(candidates, key=lambda k: -len(clusters[k]))
+    if len(clusters[ranked[0]]) >= 2 * len(clusters[ranked[1]]):
+        return ranked[:1]
+    return candidates
 
 
 def _surname_candidates(surname: str, index: dict[tuple[str, int], dict[str, set[str]]]) -> set[str]:

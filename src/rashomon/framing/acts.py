@@ -15,6 +15,7 @@ once ("met", "praised") stays out.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
@@ -23,13 +24,17 @@ from rashomon.model import Article, Entity, Token
 from rashomon.model.claim import Field
 from rashomon.model.framing import ActWord, CentralAct
 from rashomon.model.ids import content_id
+from rashomon.nlp.event_words import EVENT_NOUNS, same_act
 
 PATIENT_DEPS = frozenset({"dobj", "nsubjpass", "obj"})
 MODIFIER_DEPS = frozenset({"compound", "amod"})
 PATIENT_TYPES = frozenset({"PERSON", "ORG", "GPE", "FAC", "NORP"})
 PRIORITY = {"PERSON": 0, "ORG": 1, "FAC": 2, "GPE": 3, "NORP": 4}
 # Verbs whose object is what was said or thought, never an act done to it.
-NOT_ACTS = frozenset("say tell call name describe quote cite mention report write know be have".split())
+NOT_ACTS = frozenset(
+    "say tell call name describe quote cite mention report write know be have claim allege allegation "
+    "accuse accusation deny denial suggest suggestion".split()
+)
 MIN_ARTICLES = 2  # a family reported by one article only is that article's detail, not the story's act
 
 
@@ -58,7 +63,10 @@ def family_of(lemma: str) -> str:
         ("ment", "", 3),
     ):
         if word.endswith(suffix) and len(word) - len(suffix) >= stem:
-            return word[: -len(suffix)] + replacement
+            base = word[: -len(suffix)] + replacement
+            if suffix == "ing" and base[-1] == base[-2] and base[-1] not in "lsz":
+                base = base[:-1]  # "kidnapping" -> "kidnap", "stabbing" -> "stab"; "killing" -> "kill"
+            return base
     return word
 
 
@@ -71,6 +79,8 @@ def central_acts(
     """Every act-word candidate of the run: bodies, and titles when their parses are given (article id ->
     the title's tokens and the entity spans found in it, offsets into the title)."""
     spans = _entity_spans(entities)
+    for article in articles:
+        spans[article.id] += _untagged_surnames(article, entities, spans.get(article.id, []))
     by_article: dict[str, list[Token]] = defaultdict(list)
     for token in tokens:
         by_article[token.article].append(token)
@@ -152,7 +162,38 @@ def _eventive(token: Token, verbs: set[str]) -> bool:
     also uses as a verb ("strike"/"struck"), or any noun heading a headline ("... Murder of Top General").
     "The head of X" is not; other nouns reach the central act only by resembling its words (``assemble``)."""
     family = family_of(token.lemma)
-    return family != token.lemma.lower() or family in verbs or token.dep == "ROOT"
+    if _speech(token):
+        return False
+    return family != token.lemma.lower() or family in verbs or token.dep == "ROOT" or family in EVENT_NOUNS
+
+
+def _untagged_surnames(article: Article, entities: Sequence[Entity], spans: list[Span]) -> list[Span]:
+    """A person's bare surname where the tagger saw no entity ("Sorel was detained on Monday."), in an
+    article that names the person in full. Two people of one surname: the one the run names more often,
+    if at least twice as often; else neither."""
+    by_surname: dict[str, list[Entity]] = defaultdict(list)
+    for entity in entities:
+        words = entity.name.split()
+        if (
+            entity.type == "PERSON"
+            and len(words) >= 2
+            and any(m.article == article.id for m in entity.mentions)
+        ):
+            by_surname[words[-1]].append(entity)
+    found: list[Span] = []
+    for surname, people in by_surname.items():
+        people.sort(key=lambda e: -len(e.mentions))
+        if len(people) > 1 and len(people[0].mentions) < 2 * len(people[1].mentions):
+            continue
+        for match in re.finditer(rf"\b{re.escape(surname)}\b", article.text):
+            if not any(s <= match.start() < e for s, e, _, _ in spans):
+                found.append((match.start(), match.end(), people[0].id, "PERSON"))
+    return found
+
+
+def _speech(token: Token) -> bool:
+    word = token.lemma.lower()
+    return word in NOT_ACTS or word.rstrip("s") in NOT_ACTS
 
 
 def _noun_target(
@@ -191,6 +232,8 @@ def _with_clause_nouns(
     for candidate in found:
         if candidate.linked is not None and candidate.linked not in have:
             noun = tokens[candidate.linked - first]
+            if _speech(noun):
+                continue  # "claims that X was mistreated": the claim is not the act
             extra.append(
                 _make(text, tokens, first, children, noun, candidate.target, spans, candidate.anchor)
             )
@@ -268,6 +311,8 @@ def assemble(
         return []
     mine = [c for c in found if c.target == target]
     central = _central_families(mine, group_at)
+    others = {c.family for c in mine} - central
+    central |= {f for f in others if any(same_act(f, c) for c in central)}  # "kidnap" beside "detain"
     if similar is not None and central:
         others = {c.family for c in mine} - central
         central |= {f for f in others if max(similar(f, c) for c in central) >= SAME_ACT_COSINE}

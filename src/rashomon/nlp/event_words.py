@@ -45,3 +45,21 @@ DEADLY_EVENTS = (
     "attack attacks assault raid airstrike strike shooting massacre ambush",
     "collapse",
 )
+# Verbs one story uses for one act ("detained" / "arrested" / "abducted"): claims with two of them about
+# the same people are comparable, so a different date or number between them is a conflict, not two
+# accounts of one thing merged. General news vocabulary; a verb outside every class is its own class.
+ACT_CLASSES = (
+    "arrest detain apprehend kidnap abduct capture",
+    "kill assassinate murder slay execute",
+    "attack strike bomb shell raid",
+    "explode blast detonate",
+    "die perish",
+    "injure wound hurt",
+    "fire dismiss sack oust",
+)
+_ACT_CLASS = {verb: i for i, words in enumerate(ACT_CLASSES) for verb in words.split()}
+
+
+def same_act(a: str, b: str) -> bool:
+    """Whether two verb lemmas name one act: equal, or in one of ``ACT_CLASSES``."""
+    return a == b or (a in _ACT_CLASS and _ACT_CLASS[a] == _ACT_CLASS.get(b))
