@@ -10,11 +10,11 @@ import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rashomon.claims.outlets import ANONYMOUS_NOUNS, DOCUMENT_NOUNS, outlet_name
 from rashomon.entities.roles import is_role_noun
-from rashomon.model import Entity
+from rashomon.model import ChainLink, Claim, Entity
 from rashomon.model.claim import SourceType
 
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
@@ -174,7 +174,8 @@ def identify(text: str, start: int, end: int, mentions: MentionIndex, cue: str =
             return Speaker(possessor, None, "named")
         if words[0] in INDEFINITE:
             return Speaker(span, None, "anonymous")
-    if head in ORG_NOUNS and words[0] == "the" and len(words) <= 3:
+    # "the ministry", "the rights group" (not "The Interior Ministry": a name of its own)
+    if head in ORG_NOUNS and words[0] == "the" and len(words) <= 3 and span[4:].islower():
         organisation = mentions.organisation_described(head, start)
         if organisation is not None:
             return Speaker(organisation.name, organisation.id, "named")
@@ -234,3 +235,28 @@ def _possessed_name(text: str, start: int, end: int, words: list[str], mentions:
     if any(_possessive_at(text, e) for _, e, _ in _named_in(start, end, mentions)):
         return span
     return None
+
+
+POSSESSED = re.compile(r"^(?P<owner>.+)['’]s (?P<role>[\w-]+)$")
+
+
+def resolve_possessed(claims: Sequence[Claim], entities: Sequence[Entity]) -> list[Claim]:
+    """ "Anika Sorel's lawyer" (an article that never names him) is the one person the run's articles
+    describe as a lawyer, when there is exactly one: a source is counted once, however it is named."""
+    by_role: dict[str, set[str]] = defaultdict(set)
+    for entity in entities:
+        if entity.type == "PERSON":
+            for label in entity.labels:
+                for word in WORD.findall(label.text.lower()):
+                    by_role[word].add(entity.id)
+    names = {e.id: e.name for e in entities}
+    resolved = []
+    for claim in claims:
+        match = POSSESSED.match(claim.speaker or "") if claim.speaker_entity is None else None
+        people = by_role.get(match.group("role").lower(), set()) if match else set()
+        if len(people) == 1:
+            (person,) = people
+            chain = (*claim.chain[:-1], ChainLink(names[person], claim.chain[-1].cue)) if claim.chain else ()
+            claim = replace(claim, speaker=names[person], speaker_entity=person, chain=chain)
+        resolved.append(claim)
+    return resolved

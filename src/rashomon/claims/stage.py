@@ -14,7 +14,7 @@ from rashomon.claims.background import background_claims
 from rashomon.claims.build import build_claims
 from rashomon.claims.headline import headline_claim
 from rashomon.claims.segment import claim_spans
-from rashomon.claims.speakers import MentionIndex
+from rashomon.claims.speakers import MentionIndex, resolve_possessed
 from rashomon.model import Claim
 from rashomon.pipeline import Advance, BaseStage, Batch
 from rashomon.pipeline.state import by_article
@@ -26,7 +26,7 @@ class ClaimsStage(BaseStage):
         {"articles", "sentences", "tokens", "entities", "attributions"}
     )
     produces: ClassVar[frozenset[str]] = frozenset({"claims"})
-    version: ClassVar[str] = "2"  # 2: background events inside attributed sentences
+    version: ClassVar[str] = "3"  # 3: possessed roles ("her lawyer"), anaphoric denials, verbless contents
 
     def run(self, batch: Batch, advance: Advance = lambda n: None) -> Batch:
         sentences, tokens = by_article(batch.sentences), by_article(batch.tokens)
@@ -48,4 +48,4 @@ class ClaimsStage(BaseStage):
                     background_claims(article, spans, sentences[article.id], tokens[article.id], mentions)
                 )
             advance(1)
-        return replace(batch, claims=tuple(claims))
+        return replace(batch, claims=tuple(resolve_possessed(claims, batch.entities)))

@@ -19,6 +19,7 @@ class RelateStage(BaseStage):
         {"articles", "sentences", "claims", "groups", "vectors", "entities"}
     )
     produces: ClassVar[frozenset[str]] = frozenset({"relations", "events"})
+    version: ClassVar[str] = "2"  # 2: anaphoric denials, dismissed objects, the shared-word guard
 
     def __init__(self, config: Any, encoder: Any = None) -> None:
         """``encoder``: anything with sentence-transformers' ``encode``; None: MiniLM, at warm-up."""
