@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from rashomon.claims.attribution.spans import AttributionSpans
@@ -251,3 +253,68 @@ def test_records_and_figures_are_documents() -> None:
     text = "The records show the inspection never happened."
     speaker = identify(text, 0, len("The records"), MentionIndex.build("a1", []))
     assert speaker.source_type == "document"
+
+
+def _people(text: str, *names: str) -> MentionIndex:
+    entities = []
+    for name in names:
+        mentions = tuple(
+            EntityMention("a1", m.start(), m.end(), name, "PERSON")
+            for m in re.finditer(re.escape(name), text)
+        )
+        entities.append(
+            Entity(id=f"ent_{name}", name=name, type="PERSON", aliases=(name,), mentions=mentions)
+        )
+    return MentionIndex.build("a1", entities)
+
+
+def test_her_lawyer_is_not_the_woman_it_belongs_to() -> None:
+    from rashomon.claims.speakers import identify
+
+    text = "Police detained Anika Sorel on Monday, her lawyer said."
+    start = text.index("her lawyer")
+    speaker = identify(text, start, start + len("her lawyer"), _people(text, "Anika Sorel"))
+    assert speaker.name == "Anika Sorel's lawyer" and speaker.entity is None
+
+
+def test_a_named_possessor_does_not_speak() -> None:
+    from rashomon.claims.speakers import identify
+
+    text = "Anika Sorel was held for a day, Sorel's lawyer said."
+    start = text.index("Sorel's lawyer")
+    speaker = identify(text, start, start + len("Sorel's lawyer"), _people(text, "Anika Sorel", "Sorel"))
+    assert speaker.name == "Sorel's lawyer"
+
+
+def test_an_indefinite_role_is_nobody_named_before() -> None:
+    from rashomon.claims.speakers import identify
+
+    text = "Anika Sorel holds two passports. An EU spokesman said the bloc was concerned."
+    start = text.index("An EU")
+    speaker = identify(text, start, start + len("An EU spokesman"), _people(text, "Anika Sorel"))
+    assert (speaker.name, speaker.source_type) == ("An EU spokesman", "anonymous")
+
+
+def test_verbless_objects_of_citing_are_not_claims_but_demands_are() -> None:
+    from rashomon.claims.checkworthy import checkworthiness
+
+    assert (
+        checkworthiness(
+            "two people familiar with her work",
+            entities=0,
+            event_verb=False,
+            attributed=True,
+            predicate=False,
+        )
+        == 0.0
+    )
+    assert (
+        checkworthiness(
+            "a public inquiry into the central bank",
+            entities=1,
+            event_verb=False,
+            attributed=True,
+            predicate=True,
+        )
+        > 0.25
+    )

@@ -115,3 +115,24 @@ def test_labels_from_appositives_premodifiers_and_role_phrases() -> None:
     for entity in entities:
         for label in entity.labels:
             assert text[label.start : label.end] == label.text
+
+
+def test_a_name_after_a_persons_title_is_a_person() -> None:
+    from rashomon.model import Article, EntityMention
+
+    text = "Ministry spokeswoman Irina Dabic said the detention was lawful. Dabic added nothing."
+    article = Article(id="a1", source="x", text=text, language="en")
+    start = text.index("Irina")
+    mentions = [
+        EntityMention("a1", start, start + len("Irina Dabic"), "Irina Dabic", "ORG"),
+        EntityMention("a1", text.index("Dabic added"), text.index("Dabic added") + 5, "Dabic", "ORG"),
+    ]
+    (entity,) = resolve_entities(mentions, [article])
+    assert (entity.name, entity.type) == ("Irina Dabic", "PERSON")
+
+
+def test_same_act_classes() -> None:
+    from rashomon.nlp.event_words import same_act
+
+    assert same_act("detain", "kidnap") and same_act("kill", "assassinate") and same_act("say", "say")
+    assert not same_act("detain", "kill") and not same_act("meet", "detain")

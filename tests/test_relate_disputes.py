@@ -75,3 +75,46 @@ def test_dismissals_and_verdicts_of_falsehood_are_doubts() -> None:
     assert dispute_cue("figures reported by some media were inaccurate") == "inaccurate"
     assert dispute_cue("He said the allegations were baseless") == "baseless"
     assert dispute_cue("He dismissed the minister on Friday") is None
+
+
+def test_a_dismissal_names_what_it_dismisses() -> None:
+    text = "Varga dismissed the reports about the contracts as fabrications spread by foreign media."
+    assert short_object(text) == "contracts"
+    assert short_object("She dismissed the claims as nonsense.") is None  # nothing named: embed the claim
+
+
+def test_claims_that_x_are_baseless_dispute_x() -> None:
+    from rashomon.relate.cues import disputed_part
+
+    assert disputed_part("Claims that Sorel was mistreated are baseless") == "Sorel was mistreated"
+
+
+def test_a_denial_pointing_back_answers_the_claim_before_it() -> None:
+    claims = [
+        Claim(id="b", article="a", start=0, end=30, text="she had been beaten by an officer", sentence=0),
+        Claim(
+            id="d", article="a", start=40, end=78, text="The Interior Ministry denied the claim", sentence=1
+        ),
+        Claim(
+            id="x", article="z", start=0, end=40, text="Sorel was detained on Monday by police", sentence=0
+        ),
+    ]
+    (candidate,) = dispute_candidates(claims, ["", "", ""])
+    assert candidate.answers == 0
+    # the claim answered wins however far its vector is from the denial's
+    vectors = np.array([[0.0, 1.0], [1.0, 0.0], [1.0, 0.0]], dtype=np.float32)
+    group_of = {"b": "g0", "d": "g1", "x": "g2"}
+    (relation,) = find_disputes(claims, group_of, vectors, [candidate], vectors[:1])
+    assert relation.evidence == ("d", "b")
+
+
+def test_a_target_close_only_through_a_shared_name_is_refused() -> None:
+    claims = [
+        _claim("d", "Claims that Sorel was mistreated are baseless"),
+        Claim(
+            id="n", article="n", start=0, end=40, text="Police said Sorel was detained on Monday", sentence=0
+        ),
+    ]
+    vectors = np.array([[1.0, 0.0], [0.9, 0.436]], dtype=np.float32)
+    candidates = dispute_candidates(claims, ["", ""])
+    assert find_disputes(claims, {"d": "g0", "n": "g1"}, vectors, candidates, vectors[:1]) == []

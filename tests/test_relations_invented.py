@@ -86,3 +86,51 @@ def test_the_election_turnout_and_crowd_sizes_contradict(velmora: dict[str, Any]
     explanations = [r["explanation"] for _, _, r in _relations(velmora, "contradict")]
     assert any("turnout 61%" in e and "turnout 67%" in e for e in explanations)
     assert any("a crowd of 2,000-9,999" in e and "a crowd of 20,000-99,999" in e for e in explanations)
+
+
+@pytest.fixture(scope="module")
+def castrava() -> dict[str, Any]:
+    return _analyze("castrava")
+
+
+def test_sunday_arrest_and_monday_detention_contradict(castrava: dict[str, Any]) -> None:
+    found = [
+        (a, b)
+        for a, b, r in _relations(castrava, "contradict")
+        if "2025-03-02" in r["explanation"] and "2025-03-03" in r["explanation"]
+    ]
+    assert found
+    assert all(("Sunday" in a) != ("Sunday" in b) for a, b in found)
+
+
+def test_a_denial_of_the_claim_disputes_the_claim_before_it(castrava: dict[str, Any]) -> None:
+    disputes = [(a, b) for a, b, _ in _relations(castrava, "dispute") if "denied the claim" in a]
+    assert disputes and all("beaten" in b or "struck" in b for _, b in disputes)
+
+
+def test_the_dismissed_reports_are_the_contract_reports(castrava: dict[str, Any]) -> None:
+    disputes = [(a, b) for a, b, _ in _relations(castrava, "dispute") if "dismissed the reports" in a]
+    assert disputes and all("contracts" in b for _, b in disputes)
+
+
+def test_no_dispute_target_is_close_only_through_a_name(castrava: dict[str, Any]) -> None:
+    """'that Sorel had been mistreated' (denied) once went to 'Sorel was detained on Monday'."""
+    assert not any("mistreated" in a and "detained" in b for a, b, _ in _relations(castrava, "dispute"))
+
+
+def test_possessed_and_unnamed_sources(castrava: dict[str, Any]) -> None:
+    speakers = {c["text"]: c["speaker"] for c in castrava["claims"]}
+    assert (
+        speakers["she was struck during questioning"] == "Dmitri Vass"
+    )  # "Her lawyer says", another article
+    spokesman = next(s for t, s in speakers.items() if "deeply concerned" in t)
+    assert spokesman == "An EU spokesman"
+    assert not any(t.startswith(("a request for comment", "two people familiar")) for t in speakers)
+
+
+def test_every_outlets_word_for_the_detention(castrava: dict[str, Any]) -> None:
+    acts = castrava["framing"]["acts"]
+    assert acts and acts[0]["target"] == "Anika Sorel"
+    words = {w["text"].lower() for w in acts[0]["words"]}
+    assert {"detained", "arrested", "abducted", "kidnapped"} <= words
+    assert "claims" not in words
