@@ -19,6 +19,14 @@ NUMBER = re.compile(r"\b\d[\d,]*(?:\.\d+)?\b|\b(?:" + "|".join(NUMBER_WORDS) + r
 YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 
 
+NEGATION = re.compile(r"\b(?:not|never|no|n't|neither|nor|none|nobody|nothing)\b", re.IGNORECASE)
+
+
+def claim_negated(text: str) -> bool:
+    """Whether a claim negates what it says ("no bank details were taken"; "not" anywhere counts)."""
+    return NEGATION.search(text) is not None
+
+
 def claim_numbers(text: str) -> frozenset[str]:
     """Counts and amounts in a claim, normalised; years are dates, not numbers."""
     found = set()

@@ -11,6 +11,7 @@ from functools import lru_cache
 import numpy as np
 
 from rashomon.align.mention import Mention
+from rashomon.claims.reporting import REPORTING_LEMMAS
 from rashomon.nlp.event_words import same_act
 
 # The order is the order of the weights in model.json; append new features, never reorder.
@@ -85,6 +86,11 @@ def conflicts(a: Mention, b: Mention) -> list[str]:
         found.append(f"date: {', '.join(sorted(dates_a))} vs {', '.join(sorted(dates_b))}")
     if a.numbers and b.numbers and not a.numbers & b.numbers:
         found.append(f"number: {', '.join(sorted(a.numbers))} vs {', '.join(sorted(b.numbers))}")
+    # One negates the act the other asserts ("no bank details were taken" / "may have been taken"); not a
+    # reporting verb, whose negation is about the telling ("did not say").
+    polar = a.negated is not None and b.negated is not None and a.negated != b.negated
+    if polar and a.predicate not in REPORTING_LEMMAS:
+        found.append(f"one negates '{a.predicate}', the other asserts it")
     return found
 
 

@@ -24,3 +24,5 @@ class Mention:
     numbers: frozenset[str]  # normalised numbers ("4", "109", "4000000")
     dates: frozenset[str]  # normalised TimeML values ("2020-01-03", "2019-06")
     predicate: str | None  # lemma of the main event word / verb
+    # Whether the claim negates what it says ("no bank details were taken"); None where not read (ECB+).
+    negated: bool | None = None

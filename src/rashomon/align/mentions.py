@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from rashomon.align.claim_features import claim_entities, claim_numbers, claim_predicate
+from rashomon.align.claim_features import claim_entities, claim_negated, claim_numbers, claim_predicate
 from rashomon.align.similarity import Mention
 from rashomon.claims.speakers import MentionIndex
 from rashomon.model import Token
@@ -37,6 +37,7 @@ def build_mentions(batch: Batch) -> list[Mention]:
                 numbers=claim_numbers(claim.text),
                 dates=frozenset(claim.dates),
                 predicate=claim_predicate(claim, tokens[claim.article]) if claim.field == "text" else None,
+                negated=claim_negated(claim.text),
             )
         )
     return mentions

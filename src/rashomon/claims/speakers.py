@@ -147,6 +147,9 @@ def identify(text: str, start: int, end: int, mentions: MentionIndex, cue: str =
     """Who the source span names. ``cue``: the attribution's cue, when known."""
     span = text[start:end].strip()
     words = [w.lower() for w in WORD.findall(span)]
+    if "who" in words[1:] or "which" in words[1:]:
+        # "an expert who has seen the stolen files": the source is the expert, not the files
+        words = words[: next(i for i, w in enumerate(words) if i and w in ("who", "which"))]
     # "Hollis, who had warned that ...": a relative pronoun that is the subject of a speech verb speaks
     # for the person just named; "Soleimani, who according to Iraq's prime minister was ..." is not
     # Soleimani's word (the tagger took the pronoun for the source of a prepositional cue).

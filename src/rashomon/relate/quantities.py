@@ -27,6 +27,7 @@ UNITS = {
     "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "hundred": 100, "thousand": 1000,
 }  # fmt: skip
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 # Plural round numbers without a count: "dozens of workers", "hundreds of protesters".
 VAGUE = {
     "dozens": (24.0, 99.0), "scores": (40.0, 199.0), "hundreds": (200.0, 999.0),
@@ -35,8 +36,8 @@ VAGUE = {
     "several hundred": (200.0, 999.0), "several thousand": (2000.0, 9999.0), "a few hundred": (200.0, 499.0),
     "a few thousand": (2000.0, 4999.0), "millions": (2e6, 9.99e6),
 }  # fmt: skip
-# Tolls, which a story has one of, and the size of a crowd (read from its verb only: "40 protesters" are
-# as often the ones detained). Arrests are left out: one story holds many separate arrests.
+# Tolls, which a story has one of, those affected, and the size of a crowd (read from its verb only: "40
+# protesters" are as often the ones detained). Arrests are left out: one story holds many separate arrests.
 KINDS = {
     "crowd": "gathered marched rallied protested demonstrated attended tookpart turnedout joined massed",
     "dead": "killed kill kills killing dead die died dies dying death deaths toll fatalities fatality "
@@ -44,6 +45,8 @@ KINDS = {
     "injured": "injured injuring injure injures injuries wounded wounding hurt",
     "missing": "missing unaccounted",
     "displaced": "displaced evacuated homeless",
+    # those a breach, an outage or a recall reached: "data of 2.3 million customers were stolen"
+    "affected": "affected affecting exposed stolen stole leaked compromised hacked breached impacted",
 }
 _KIND_OF = {word: kind for kind, words in KINDS.items() for word in words.split()}
 # What is counted, when it is any person at all: these compare with every other counted noun's general sense.
@@ -61,7 +64,8 @@ _PHRASES = re.compile(r"\b(took|take|taking|turned|turn) (part|out)\b", re.IGNOR
 _QUANTITY = re.compile(
     r"(?P<qualifier>\b(?:at least|more than|over|upwards of|in excess of|at most|up to|fewer than|less than|"
     r"under|about|around|nearly|almost|roughly|approximately|some|an estimated|as many as)\s+)?"
-    r"\b(?P<number>" + "|".join(sorted(VAGUE, key=len, reverse=True)) + r"|" + _NUMBER + r")\b",
+    r"\b(?P<number>" + "|".join(sorted(VAGUE, key=len, reverse=True)) + r"|" + _NUMBER + r")\b"
+    r"(?:\s+(?P<scale>thousand|million|billion)\b)?",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[A-Za-z]+|[.;:!?,%$£€]|\d[\d,.]*")
@@ -91,6 +95,7 @@ def quantities(text: str) -> list[Quantity]:
         value = _value(number)
         if value is None or (_YEAR.match(number) and not match.group("qualifier")):
             continue  # "in 2019" is a date
+        value *= SCALES.get((match.group("scale") or "").lower(), 1.0)  # "2.3 million"
         low, high = _range(value, number.lower(), (match.group("qualifier") or "").strip().lower())
         before = _WORD.findall(text[: match.start()])
         after = _WORD.findall(text[match.end() :])
