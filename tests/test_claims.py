@@ -318,3 +318,23 @@ def test_verbless_objects_of_citing_are_not_claims_but_demands_are() -> None:
         )
         > 0.25
     )
+
+
+def test_leading_headline_sources_labels_topics_and_explainers() -> None:
+    def title(text: str) -> Claim | None:
+        return headline_claim(Article(id="a1", source="x", text="Body.", language="en", title=text))
+
+    said = title("Brightwell says hackers stole data of 2.3 million customers")
+    assert said is not None and (said.speaker, said.text) == (
+        "Brightwell",
+        "hackers stole data of 2.3 million customers",
+    )
+    colon = title("Researcher: Brightwell leak far bigger than admitted")
+    assert colon is not None and colon.speaker == "Researcher"
+    for own in (
+        "Exclusive: Brightwell hid the breach for weeks",
+        "Brightwell's shocking cover-up: bank details stolen",
+    ):
+        claim = title(own)
+        assert claim is not None and claim.source_type == "own_voice" and claim.text == own
+    assert title("What Brightwell customers need to know") is None

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from rashomon.model import Claim
-from rashomon.relate.quantities import count_conflicts, describe, quantities, quantity_conflicts
+from rashomon.nlp.quantities import describe, quantities, quantity_conflicts
+from rashomon.relate.quantities import count_conflicts
 
 
 def _one(text: str) -> tuple[float, float, str, str | None]:

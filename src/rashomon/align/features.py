@@ -13,6 +13,7 @@ import numpy as np
 from rashomon.align.mention import Mention
 from rashomon.claims.reporting import REPORTING_LEMMAS
 from rashomon.nlp.event_words import same_act
+from rashomon.nlp.quantities import describe, quantity_conflicts, same_occasion
 
 # The order is the order of the weights in model.json; append new features, never reorder.
 FEATURE_NAMES: tuple[str, ...] = (
@@ -78,6 +79,10 @@ def conflicts(a: Mention, b: Mention) -> list[str]:
     Such a pair is not one claim told twice but two claims that cannot both hold (or two events of one
     kind, such as two earthquakes): the clusterer keeps them apart and the caller relates their groups.
     """
+    counted = quantity_conflicts(a.counts, b.counts) if same_occasion(a.dates, b.dates) else []
+    if counted:  # "about 2.3 million customers" / "6 million customers": whatever the verbs
+        x, y = counted[0]
+        return [f"count: {describe(x)} vs {describe(y)}"]
     if not _comparable(a, b):
         return []
     found: list[str] = []

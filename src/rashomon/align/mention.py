@@ -7,6 +7,8 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
+from rashomon.nlp.quantities import Quantity
+
 
 @dataclass(frozen=True, slots=True)
 class Mention:
@@ -26,3 +28,5 @@ class Mention:
     predicate: str | None  # lemma of the main event word / verb
     # Whether the claim negates what it says ("no bank details were taken"); None where not read (ECB+).
     negated: bool | None = None
+    # Counts the claim states, read as ranges (``nlp.quantities``); empty where not read (ECB+).
+    counts: tuple[Quantity, ...] = ()

@@ -8,6 +8,7 @@ from rashomon.align.claim_features import claim_entities, claim_negated, claim_n
 from rashomon.align.similarity import Mention
 from rashomon.claims.speakers import MentionIndex
 from rashomon.model import Token
+from rashomon.nlp.quantities import quantities
 from rashomon.pipeline import Batch
 
 
@@ -38,6 +39,7 @@ def build_mentions(batch: Batch) -> list[Mention]:
                 dates=frozenset(claim.dates),
                 predicate=claim_predicate(claim, tokens[claim.article]) if claim.field == "text" else None,
                 negated=claim_negated(claim.text),
+                counts=tuple(quantities(claim.text)),
             )
         )
     return mentions

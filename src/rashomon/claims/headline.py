@@ -12,6 +12,7 @@ from rashomon.claims.checkworthy import checkworthiness
 from rashomon.claims.dates import claim_dates
 from rashomon.claims.hedging import is_hedged
 from rashomon.claims.outlets import ANONYMOUS_NOUNS, DOCUMENT_NOUNS, outlet_name
+from rashomon.entities.roles import is_role_noun
 from rashomon.model import Article, ChainLink, Claim, content_id
 from rashomon.model.claim import SourceType
 
@@ -21,23 +22,47 @@ TRAILING = re.compile(
 )
 
 
+# "Researcher: Brightwell leak far bigger than admitted": a leading source, unless the prefix is a label.
+LEADING = re.compile(r"^(?P<source>[A-Z][\w.’'&-]*(?: [\w.’'&-]+){0,4}):\s+(?=\S)")
+LABELS = frozenset(
+    "exclusive analysis explainer opinion live watch update updated breaking editorial comment review "
+    "interview factbox fact-check timeline photos video listen podcast report special".split()
+)
+# "Brightwell says hackers stole data", "Iran Denies Role in Attack": a leading source and its cue.
+LEADING_SAYS = re.compile(
+    r"^(?P<source>[A-Z][\w.’'&-]*(?: [\w.’'&-]+){0,4}?) (?P<cue>[Ss]ays?|[Cc]laims?|[Ww]arns?|[Aa]dmits?|"
+    r"[Dd]enies|[Dd]eny|[Ii]nsists?|[Cc]onfirms?|[Aa]lleges?|[Rr]eports?)\s+(?=\S)"
+)
+# "What Brightwell customers need to know", "How the plan fell apart": an explainer asserts nothing.
+INTERROGATIVE = re.compile(r"^(?:what|how|why|who|when|where|which|whether)\b", re.IGNORECASE)
+
+
 def headline_claim(article: Article) -> Claim | None:
     title = article.title
-    if not title or len(title.split()) < 4 or title.rstrip().endswith("?"):
+    if not title or len(title.split()) < 4 or title.rstrip().endswith("?") or INTERROGATIVE.match(title):
         return None
     match = TRAILING.search(title)
     source_type: SourceType = "own_voice"
     speaker = cue = None
-    end = len(title.rstrip())
+    start, end = 0, len(title.rstrip())
+    leading = LEADING.match(title)
     if match and (match.group("cue") or _source_type(match.group("source")) != "named"):
         speaker, cue = match.group("source").strip(), match.group("cue")
         source_type = _source_type(speaker)
         end = match.start()
-    text = title[:end]
+    elif leading and _speaks(leading.group("source"), title) and len(title) - leading.end() > 12:
+        speaker, cue = leading.group("source"), ":"
+        source_type = _source_type(speaker)
+        start = leading.end()
+    elif (says := LEADING_SAYS.match(title)) and _speaks(says.group("source"), title):
+        speaker, cue = says.group("source"), says.group("cue")
+        source_type = _source_type(speaker)
+        start = says.end()
+    text = title[start:end]
     return Claim(
         id=content_id("clm", article.id, "title", text),
         article=article.id,
-        start=0,
+        start=start,
         end=end,
         text=text,
         field="title",
@@ -50,6 +75,25 @@ def headline_claim(article: Article) -> Claim | None:
         checkworthiness=checkworthiness(text, entities=1, event_verb=True, attributed=speaker is not None),
         dates=claim_dates(text, article.published.value),
     )
+
+
+def _speaks(source: str, title: str) -> bool:
+    """Whether a headline's leading phrase is someone speaking: a role, an anonymous or document noun, an
+    outlet, or (outside Title Case headlines, which capitalise every word) a short name. "Exclusive:" and
+    "Brightwell's shocking cover-up:" are a label and a topic."""
+    words = source.split()
+    head = words[-1].lower()
+    if source.lower() in LABELS or head in LABELS:
+        return False
+    if (
+        is_role_noun(head.rstrip("s"))
+        or head in ANONYMOUS_NOUNS
+        or head in DOCUMENT_NOUNS
+        or outlet_name(source)
+    ):
+        return True
+    title_case = all(w[:1].isupper() for w in title.split() if w[:1].isalpha() and len(w) > 3)
+    return not title_case and len(words) <= 3 and all(w[:1].isupper() for w in words) and "'" not in source
 
 
 def _source_type(source: str) -> SourceType:

@@ -1,0 +1,268 @@
+"""Counts read from text, and which cannot both hold: "at least 12 people were killed" against "eight
+people died". Read here, used by alignment (counts that cannot both hold keep two claims apart) and by the
+relate stage (they make a contradiction between groups: ``relate.quantities``).
+
+Casualty and arrest counts are where accounts of one story most often disagree, and two outlets rarely
+phrase them alike ("killed 12" / "put the toll at eight" share one word), so they are compared as
+quantities, not as sentences. A quantity is a number read as a range ("at least 12": 12 and up; "about
+2,000": roughly 1,500-2,300; "dozens": 24-99), the kind of count it is (the dead, the injured, the
+arrested, the missing, the displaced: the nearest kind word in the same clause), and what is counted
+("people", "workers"; none for "the toll"). Two quantities conflict when they count the same kind of the
+same thing and their ranges do not meet. Different things counted ("seven workers" among "12 people") do
+not conflict: one may be part of the other.
+
+The kind words are the common English of news casualty reports, not words of any one story.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12, "hundred": 100, "thousand": 1000,
+}  # fmt: skip
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
+# Plural round numbers without a count: "dozens of workers", "hundreds of protesters".
+VAGUE = {
+    "dozens": (24.0, 99.0), "scores": (40.0, 199.0), "hundreds": (200.0, 999.0),
+    "thousands": (2000.0, 9999.0),
+    "tens of thousands": (20000.0, 99999.0), "hundreds of thousands": (200000.0, 999999.0),
+    "several hundred": (200.0, 999.0), "several thousand": (2000.0, 9999.0), "a few hundred": (200.0, 499.0),
+    "a few thousand": (2000.0, 4999.0), "millions": (2e6, 9.99e6),
+}  # fmt: skip
+# Tolls, which a story has one of, those affected, and the size of a crowd (read from its verb only: "40
+# protesters" are as often the ones detained). Arrests are left out: one story holds many separate arrests.
+KINDS = {
+    "crowd": "gathered marched rallied protested demonstrated attended tookpart turnedout joined massed",
+    "dead": "killed kill kills killing dead die died dies dying death deaths toll fatalities fatality "
+    "perished lives bodies",
+    "injured": "injured injuring injure injures injuries wounded wounding hurt",
+    "missing": "missing unaccounted",
+    "displaced": "displaced evacuated homeless",
+    # those a breach, an outage or a recall reached: "data of 2.3 million customers were stolen"
+    "affected": "affected affecting exposed stolen stole leaked compromised hacked breached impacted",
+}
+_KIND_OF = {word: kind for kind, words in KINDS.items() for word in words.split()}
+# What is counted, when it is any person at all: these compare with every other counted noun's general sense.
+GENERAL = frozenset("people persons person victims individuals those others".split())
+_NUMBER = (
+    r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|(?:"
+    + "|".join(sorted(UNITS, key=len, reverse=True))
+    + r")(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?)"
+)
+# One-valued rates a story reports once ("turnout was 61 percent"); not shares that differ by whom they
+# count ("58 percent of the vote" for one candidate, 37 for another).
+RATES = frozenset("turnout unemployment inflation".split())
+_PERCENT = frozenset({"percent", "%", "per", "pc"})
+_PHRASES = re.compile(r"\b(took|take|taking|turned|turn) (part|out)\b", re.IGNORECASE)
+_QUANTITY = re.compile(
+    r"(?P<qualifier>\b(?:at least|more than|over|upwards of|in excess of|at most|up to|fewer than|less than|"
+    r"under|about|around|nearly|almost|roughly|approximately|some|an estimated|as many as)\s+)?"
+    r"\b(?P<number>" + "|".join(sorted(VAGUE, key=len, reverse=True)) + r"|" + _NUMBER + r")\b"
+    r"(?:\s+(?P<scale>thousand|million|billion)\b)?",
+    re.IGNORECASE,
+)
+_WORD = re.compile(r"[A-Za-z]+|[.;:!?,%$£€]|\d[\d,.]*")
+_CLAUSE_END = frozenset(".;:!?")
+_YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+WINDOW = 6  # words either side of the number searched for its kind
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    low: float
+    high: float
+    kind: str
+    counted: str | None  # the counted noun ("people"), None when the count names no noun ("the toll")
+    text: str  # the words that state it, for the explanation
+
+
+def quantities(text: str) -> list[Quantity]:
+    """The tolls, crowd sizes and one-valued rates a claim states."""
+    text = _PHRASES.sub(
+        lambda m: m.group(1) + m.group(2) + " ", text
+    )  # "took part" -> "tookpart ", same length
+    found = []
+    for match in _QUANTITY.finditer(text):
+        number = match.group("number")
+        value = _value(number)
+        if value is None or (_YEAR.match(number) and not match.group("qualifier")):
+            continue  # "in 2019" is a date
+        value *= SCALES.get((match.group("scale") or "").lower(), 1.0)  # "2.3 million"
+        low, high = _range(value, number.lower(), (match.group("qualifier") or "").strip().lower())
+        before = _WORD.findall(text[: match.start()])
+        after = _WORD.findall(text[match.end() :])
+        rate = _rate(before, after)
+        if rate is not None:
+            found.append(Quantity(low, high, rate, None, " ".join(text[match.start() :].split()[:4])))
+            continue
+        kind = _kind(before, after)
+        if kind is None or _measure(before, after):
+            continue
+        counted = _counted(after)
+        if _restricted(after):
+            continue  # "four workers who died in hospital": a part of the count, told apart from it
+        end = min(len(text), match.end() + 40)
+        found.append(Quantity(low, high, kind, counted, " ".join(text[match.start() : end].split()[:6])))
+    return found
+
+
+def quantity_conflicts(a: Sequence[Quantity], b: Sequence[Quantity]) -> list[tuple[Quantity, Quantity]]:
+    """Pairs of counts of one kind of one thing whose ranges do not meet."""
+    return [(x, y) for x in a for y in b if _conflict(x, y)]
+
+
+def same_occasion(a: Collection[str], b: Collection[str]) -> bool:
+    """Whether two claims' dates allow one occasion: no day on either side, or a day in common."""
+    days_a = {d for d in a if _DAY.match(d)}
+    days_b = {d for d in b if _DAY.match(d)}
+    return not days_a or not days_b or bool(days_a & days_b)
+
+
+def _general(x: Quantity) -> bool:
+    return x.counted is None or x.counted in GENERAL
+
+
+def describe(x: Quantity) -> str:
+    if x.low == x.high:
+        amount = _number(x.low)
+    elif x.high == float("inf"):
+        amount = f"at least {_number(x.low)}"
+    else:
+        amount = f"{_number(x.low)}-{_number(x.high)}"
+    if x.kind.endswith(" (percent)"):
+        return f"{x.kind.removesuffix(' (percent)')} {amount}%"
+    return f"a crowd of {amount}" if x.kind == "crowd" else f"{amount} {x.kind}"
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,}"
+
+
+def _conflict(x: Quantity, y: Quantity) -> bool:
+    """Same kind; the same thing counted (ranges apart), or a part counted against the whole (the part's
+    least above the whole's most: "dozens of workers killed" against a toll of eight)."""
+    if x.kind != y.kind:
+        return False
+    general_x, general_y = _general(x), _general(y)
+    if general_x == general_y:
+        return (general_x or x.counted == y.counted) and (x.high < y.low or y.high < x.low)
+    part, whole = (y, x) if general_x else (x, y)
+    return part.low > whole.high
+
+
+def _value(number: str) -> float | None:
+    word = number.lower()
+    if word in VAGUE:
+        return VAGUE[word][0]
+    if word[0].isdigit():
+        try:
+            return float(word.replace(",", ""))
+        except ValueError:
+            return None
+    parts = re.split(r"[- ]", word)
+    return float(sum(UNITS.get(part, 0) for part in parts)) or None
+
+
+def _range(value: float, number: str, qualifier: str) -> tuple[float, float]:
+    if number in VAGUE:
+        low, high = VAGUE[number]
+        return (low, float("inf")) if qualifier in ("at least", "more than", "over") else (low, high)
+    if qualifier in ("at least", "upwards of", "in excess of"):
+        return value, float("inf")
+    if qualifier in ("more than", "over"):
+        return value + 1e-9, float("inf")
+    if qualifier in ("at most", "up to", "as many as"):
+        return 0.0, value
+    if qualifier in ("fewer than", "less than", "under"):
+        return 0.0, value - 1e-9
+    if qualifier in ("nearly", "almost"):
+        return value * 0.8, value
+    if qualifier in ("about", "around", "roughly", "approximately", "some", "an estimated"):
+        return value * 0.75, value * 1.15
+    return value, value
+
+
+def _kind(before: list[str], after: list[str]) -> str | None:
+    """The kind word nearest the number inside its clause, after it first on a tie ("12 killed")."""
+    ahead = _clause(after)[:WINDOW]
+    behind = _clause(list(reversed(before)))[:WINDOW]
+    for distance in range(WINDOW):
+        for words in (ahead, behind):
+            if distance < len(words) and words[distance].lower() in _KIND_OF:
+                return _KIND_OF[words[distance].lower()]
+    return None
+
+
+def _clause(words: list[str]) -> list[str]:
+    """The words up to the clause's end, or up to the next count ("12 killed and 40 injured")."""
+    out = []
+    for word in words:
+        if word == ",":
+            continue
+        if word in _CLAUSE_END or word[0].isdigit() or word.lower() in UNITS or word.lower() == "and":
+            break
+        out.append(word)
+    return out
+
+
+def _counted(after: list[str]) -> str | None:
+    """The counted noun: the first word after the number that is not a modifier ("depot workers" -> the
+    last of a run of plain words before a verb or preposition is too costly to find without a parse, so
+    the run's last word before a function word or kind word is taken)."""
+    words = after[1:] if after and after[0].lower() == "of" else after  # "dozens of workers"
+    run: list[str] = []
+    for word in words[:4]:
+        lower = word.lower()
+        if lower in _KIND_OF or lower in _FUNCTION or not word[0].isalpha():
+            break
+        run.append(lower)
+    return run[-1] if run else None
+
+
+def _rate(before: list[str], after: list[str]) -> str | None:
+    """ "turnout was 61 percent", "a turnout of 67 percent": the rate named next to a percentage."""
+    if not after or after[0].lower() not in _PERCENT:
+        return None
+    near = [w.lower() for w in (*_clause(list(reversed(before)))[:WINDOW], *_clause(after[1:])[:3])]
+    return next((f"{w} (percent)" for w in near if w in RATES), None)
+
+
+def _restricted(after: list[str]) -> bool:
+    """The counted words go on into a relative clause: the count is of a subset."""
+    for word in after[:5]:
+        lower = word.lower()
+        if lower in {"who", "whose", "that", "which"}:
+            return True
+        if lower in _KIND_OF or not word[0].isalpha():
+            return False
+    return False
+
+
+def _measure(before: list[str], after: list[str]) -> bool:
+    """A number that is a date, a time, an age ("Mila Oster, 52,"), money or a measure, not a head count."""
+    previous = before[-1].lower() if before else ""
+    following = after[0].lower() if after else ""
+    age = previous == "," and following == ","
+    money = previous in {"$", "£", "€"}
+    return age or money or previous in _MONTHS or following in _MONTHS or following in _UNITS
+
+
+_FUNCTION = frozenset(
+    "of in at on by from to with were was are is had have has who that which when after during as and or "
+    "remain remained remains according said says including among across for".split()
+)
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december jan feb mar apr "
+    "jun jul aug sep sept oct nov dec".split()
+)
+_UNITS = frozenset(
+    "years year days day hours hour minutes minute weeks week months month percent per % km kilometres "
+    "kilometers miles metres meters tonnes tons kg dollars euros pounds am pm times".split()
+)
