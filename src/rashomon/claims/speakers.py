@@ -182,6 +182,9 @@ def identify(text: str, start: int, end: int, mentions: MentionIndex, cue: str =
         organisation = mentions.organisation_described(head, start)
         if organisation is not None:
             return Speaker(organisation.name, organisation.id, "named")
+        described = _described_name(text, start, head)
+        if described:
+            return Speaker(described, None, "named")
     for entity in mentions.covering(start, end):
         if outlet_name(entity.name):
             return Speaker(outlet_name(entity.name) or entity.name, entity.id, "outlet")
@@ -193,6 +196,18 @@ def identify(text: str, start: int, end: int, mentions: MentionIndex, cue: str =
     if entities:
         return Speaker(entities[0].name, entities[0].id, "named")
     return Speaker(span, None, "anonymous" if not span[:1].isupper() else "named")
+
+
+_NAME = r"[A-Z][\w'’&-]+(?: (?:of|for|and|the|on) )?(?: ?[A-Z][\w'’&-]+)*"
+
+
+def _described_name(text: str, position: int, noun: str) -> str | None:
+    """The name an article gave before with that noun in an appositive, when the tagger saw no entity:
+    "Press Freedom Watch, a media rights group, called for ..." for a later "the group said"."""
+    window = text[max(position - 2 * PRONOUN_REACH, 0) : position]
+    pattern = rf"({_NAME}),\s+an? [^,.;]{{0,50}}?\b{re.escape(noun)}s?\b"
+    found = re.findall(pattern, window)
+    return found[-1] if found else None
 
 
 def _uses(entity: Entity, word: str, article: str) -> bool:
