@@ -343,7 +343,10 @@ def test_leading_headline_sources_labels_topics_and_explainers() -> None:
 def test_the_group_is_the_organisation_an_appositive_named() -> None:
     from rashomon.claims.speakers import identify
 
-    text = "Press Freedom Watch, a media rights group, called for her release. Eleven are jailed, the group said."
+    text = (
+        "Press Freedom Watch, a media rights group, called for her release. "
+        "Eleven are jailed, the group said."
+    )
     start = text.index("the group")
     speaker = identify(text, start, start + len("the group"), MentionIndex.build("a1", []))
     assert (speaker.name, speaker.source_type) == ("Press Freedom Watch", "named")
