@@ -160,3 +160,12 @@ def test_a_negation_of_what_another_asserts_contradicts(brightwell: dict[str, An
 def test_an_expert_with_a_relative_clause_is_no_document(brightwell: dict[str, Any]) -> None:
     claim = next(c for c in brightwell["claims"] if c["text"].startswith("Bank details may"))
     assert claim["source_type"] == "anonymous"
+
+
+@pytest.mark.parametrize("story", ["harlow", "velmora", "castrava", "brightwell"])
+def test_each_invented_story_is_one_event(story: str, request: pytest.FixtureRequest) -> None:
+    """Each story is one news event told by five outlets (the example corpus holds three); before,
+    outlets that relay no report were each an event of their own."""
+    evidence = request.getfixturevalue(story)
+    assert len(evidence["events"]) == 1
+    assert not any(e["summary"].startswith("art_") for e in evidence["events"])

@@ -1,9 +1,12 @@
 """Distinct news events inside a story: articles that rest on the same origin report one event.
 
 Three outlets rewriting one NBC scoop report one event (the scoop); two relaying a memoir report
-another. Each article's *dominant origin* is the report, document or person most of its attributed
-claims trace to; articles sharing a dominant origin form one event, and an article with none joins
-the event whose claim groups it shares most. Public-record facts (the strike itself) belong to every
+another. Each article's *dominant origin* is the report or document most of its attributed claims
+trace to (another outlet's report, a book, a leaked memo); articles sharing a dominant origin form one
+event, and an article with none joins the event whose claim groups it shares most. People quoted are
+sources inside an event, not events: an article quoting a lawyer and one quoting a ministry can report
+one arrest. Articles with no dominant origin that share claim groups with each other are one event too
+(five outlets' own reporting of one explosion). Public-record facts (the strike itself) belong to every
 event and decide nothing.
 """
 
@@ -11,17 +14,34 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
-from rashomon.model import Article, Claim, ClaimGroup, NewsEvent, content_id
+from rashomon.model import Article, Claim, ClaimGroup, NewsEvent, Relation, content_id
+from rashomon.provenance.origins import own_reporting
 
 OWN_REPORTING = "(own reporting)"
-MIN_SHARED_GROUPS = 2  # an origin-less article joins an event only on this much shared content
+MIN_SHARED_GROUPS = (
+    1  # an origin-less article joins an event, or another such article, on one shared claim group
+)
+MAX_PAIRED = 50
+EVENT_ORIGINS = frozenset({"report", "document"})  # what can found an event; a person quoted cannot
 
 
 def find_events(
-    articles: Sequence[Article], claims: Sequence[Claim], groups: Sequence[ClaimGroup]
+    articles: Sequence[Article],
+    claims: Sequence[Claim],
+    groups: Sequence[ClaimGroup],
+    relations: Sequence[Relation] = (),
 ) -> list[NewsEvent]:
+    """``relations``: two articles whose claims contradict or dispute each other tell one event too (the
+    state outlet's airport arrest against the others' home detention); they count as a shared group."""
     dominant = _dominant_origins(claims, groups)
+    by_id = {g.id: g for g in groups}
+    linked = [*groups] + [
+        replace(by_id[r.a], articles=tuple({*by_id[r.a].articles, *by_id[r.b].articles}))
+        for r in relations
+        if r.type in ("contradict", "dispute") and r.a in by_id and r.b in by_id
+    ]
     members: dict[str, list[str]] = defaultdict(list)
     orphans = []
     for article in articles:
@@ -29,10 +49,55 @@ def find_events(
             members[dominant[article.id]].append(article.id)
         else:
             orphans.append(article.id)
+    names = {a.id: own_reporting(a) for a in articles}
+    alone = []
     for article_id in orphans:
-        target = _closest_event(article_id, members, groups)
-        members[target or f"{article_id} {OWN_REPORTING}"].append(article_id)
+        target = _closest_event(article_id, members, linked)
+        if target:
+            members[target].append(article_id)
+        else:
+            alone.append(article_id)
+    for together in _shared_components(alone, linked):
+        members[_own_name([names[a] for a in together])] = together
     return [_event(origin, ids, articles, groups) for origin, ids in sorted(members.items())]
+
+
+def _own_name(outlets: list[str]) -> str:
+    """ "Consumer Watch (own reporting)"; several outlets: "own reporting of 5 outlets (A, B, C, ...)"."""
+    if len(outlets) == 1:
+        return outlets[0]
+    shown = [o.removesuffix(f" {OWN_REPORTING}") for o in outlets[:3]]
+    more = ", ..." if len(outlets) > 3 else ""
+    return f"own reporting of {len(outlets)} outlets ({', '.join(shown)}{more})"
+
+
+def _shared_components(ids: list[str], groups: Sequence[ClaimGroup]) -> list[list[str]]:
+    """Origin-less articles joined when they share ``MIN_SHARED_GROUPS`` claim groups (one event told by
+    each outlet's own reporting); each component in the order the articles came."""
+    order = {a: i for i, a in enumerate(ids)}
+    shared: Counter[tuple[str, str]] = Counter()
+    for group in groups:
+        inside = sorted((a for a in set(group.articles) if a in order), key=order.__getitem__)
+        if len(inside) > MAX_PAIRED:
+            continue  # a fact every outlet states tells no event apart (and would cost its square)
+        for i, a in enumerate(inside):
+            for b in inside[i + 1 :]:
+                shared[(a, b)] += 1
+    parent = {a: a for a in ids}
+
+    def root(a: str) -> str:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    for (a, b), count in shared.items():
+        if count >= MIN_SHARED_GROUPS:
+            parent[root(b)] = root(a)
+    components: dict[str, list[str]] = defaultdict(list)
+    for a in ids:
+        components[root(a)].append(a)
+    return list(components.values())
 
 
 def _dominant_origins(claims: Sequence[Claim], groups: Sequence[ClaimGroup]) -> dict[str, str]:
@@ -40,7 +105,7 @@ def _dominant_origins(claims: Sequence[Claim], groups: Sequence[ClaimGroup]) -> 
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for group in groups:
         for origin in group.origins:
-            if origin.kind == "public_record" or origin.name.endswith(OWN_REPORTING):
+            if origin.kind not in EVENT_ORIGINS or origin.name.endswith(OWN_REPORTING):
                 continue
             for claim_id in origin.claims:
                 votes[article_of[claim_id]][origin.name] += 1

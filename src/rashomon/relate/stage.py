@@ -53,6 +53,6 @@ class RelateStage(BaseStage):
         disputes = find_disputes(batch.claims, group_of, batch.vectors.matrix, candidates, propositions)
         found = [*disputes, *count_conflicts(batch.claims, group_of)]
         relations = relate_groups(batch.claims, batch.groups, build_mentions(batch), found)
-        events = find_events(batch.articles, batch.claims, batch.groups)
+        events = find_events(batch.articles, batch.claims, batch.groups, relations)
         advance(1)
         return replace(batch, relations=tuple(relations), events=tuple(events))
