@@ -169,3 +169,10 @@ def test_each_invented_story_is_one_event(story: str, request: pytest.FixtureReq
     evidence = request.getfixturevalue(story)
     assert len(evidence["events"]) == 1
     assert not any(e["summary"].startswith("art_") for e in evidence["events"])
+
+
+def test_a_denial_opening_a_paragraph_answers_the_paragraph_before(brightwell: dict[str, Any]) -> None:
+    """ "Ekberg wrote that ... 6 million customers ... He said he had seen a sample ... // Brightwell
+    denied the claim.": the claim denied is the paragraph's first, not its last."""
+    disputes = [(a, b) for a, b, _ in _relations(brightwell, "dispute") if "denied the claim" in a]
+    assert disputes and all("6 million" in b for _, b in disputes)

@@ -9,8 +9,9 @@ disputing claims, never all pairs of claims.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 import numpy as np
 import numpy.typing as npt
@@ -72,11 +73,15 @@ def doubt(claim: Claim, context: str, tail: str = "") -> tuple[str, str] | None:
 
 
 def dispute_candidates(
-    claims: Sequence[Claim], contexts: Sequence[str], tails: Sequence[str] | None = None
+    claims: Sequence[Claim],
+    contexts: Sequence[str],
+    tails: Sequence[str] | None = None,
+    texts: Mapping[str, str] | None = None,
 ) -> list[DisputeCandidate]:
-    """Claims that voice doubt (see ``doubt``), with the proposition each one disputes."""
+    """Claims that voice doubt (see ``doubt``), with the proposition each one disputes. ``texts`` (article
+    id -> text) lets a denial opening a paragraph answer the paragraph before."""
     found = []
-    before = _previous_claims(claims)
+    before = _previous_claims(claims, texts)
     for index, (claim, context) in enumerate(zip(claims, contexts, strict=True)):
         answered = answers_previous(claim.text)
         previous = before.get(index)
@@ -143,9 +148,13 @@ def find_disputes(
     return relations
 
 
-def _previous_claims(claims: Sequence[Claim]) -> dict[int, int | None]:
-    """For each claim, the body claim just before it in its article, if in the same or the previous
-    sentence."""
+def _previous_claims(
+    claims: Sequence[Claim], texts: Mapping[str, str] | None = None
+) -> dict[int, int | None]:
+    """For each claim, the body claim it would answer by "denied the claim": the one just before it, if in
+    the same or the previous sentence; for a claim opening a paragraph (``texts``: article id -> text),
+    the first claim of the paragraph before ("Ekberg wrote that ... 6 million customers. He said he had
+    seen a sample. // Brightwell denied the claim.")."""
     by_article: dict[str, list[int]] = {}
     for index, claim in enumerate(claims):
         if claim.field == "text":
@@ -153,10 +162,22 @@ def _previous_claims(claims: Sequence[Claim]) -> dict[int, int | None]:
     previous: dict[int, int | None] = {}
     for indices in by_article.values():
         indices.sort(key=lambda i: (claims[i].start, claims[i].end))
-        for before, index in zip([None, *indices], indices, strict=False):
+        text = (texts or {}).get(claims[indices[0]].article, "")
+        # broken[k]: a paragraph break between the (k-1)th and the kth claim
+        broken = [False] + ["\n\n" in text[claims[a].end : claims[b].start] for a, b in pairwise(indices)]
+        for k, index in enumerate(indices):
+            if k == 0:
+                previous[index] = None
+                continue
+            if broken[k]:
+                first = k - 1
+                while first > 0 and not broken[first]:
+                    first -= 1
+                previous[index] = indices[first]
+                continue
+            before = indices[k - 1]
             near = (
-                before is not None
-                and claims[before].sentence is not None
+                claims[before].sentence is not None
                 and claims[index].sentence is not None
                 and claims[index].sentence - claims[before].sentence <= 1  # type: ignore[operator]
             )

@@ -19,7 +19,7 @@ class RelateStage(BaseStage):
         {"articles", "sentences", "claims", "groups", "vectors", "entities"}
     )
     produces: ClassVar[frozenset[str]] = frozenset({"relations", "events"})
-    version: ClassVar[str] = "2"  # 2: anaphoric denials, dismissed objects, the shared-word guard
+    version: ClassVar[str] = "2"  # 2: anaphoric denials, dismissed objects, the shared-word guard, events
 
     def __init__(self, config: Any, encoder: Any = None) -> None:
         """``encoder``: anything with sentence-transformers' ``encode``; None: MiniLM, at warm-up."""
@@ -48,7 +48,8 @@ class RelateStage(BaseStage):
         from rashomon.relate.relations import relate_groups
 
         group_of = {claim_id: g.id for g in batch.groups for claim_id in g.claims}
-        candidates = dispute_candidates(batch.claims, claim_contexts(batch), claim_tails(batch))
+        texts = {a.id: a.text for a in batch.articles}
+        candidates = dispute_candidates(batch.claims, claim_contexts(batch), claim_tails(batch), texts)
         propositions = self._embed([c.proposition for c in candidates])
         disputes = find_disputes(batch.claims, group_of, batch.vectors.matrix, candidates, propositions)
         found = [*disputes, *count_conflicts(batch.claims, group_of)]
