@@ -25,6 +25,14 @@ REPORTING_LEMMAS = frozenset(
 # Irregular past forms, for token streams without a lemmatiser (rashomon.testing's fake nlp stage).
 REPORTING_LEMMAS |= frozenset("said told wrote thought found heard felt understood".split())
 ACCORDING = "according"
+# Nouns for what someone said, as regular-expression alternatives: "dismissed the *reports*", "*claims*
+# that ... are baseless".
+CLAIM_NOUNS = r"claims?|allegations?|accusations?|reports?|charges?|suggestions?"
+# What a denial's object is when it points back at a claim already told: "denied *it*", "*the claim*".
+ANAPHORIC_OBJECT = (
+    r"(?:it|this|that|them|these|those|(?:the|these|those|such|that|this) "
+    r"(?:" + CLAIM_NOUNS + r"|accounts?|story|stories|version))"
+)
 
 
 def is_reporting(lemmas: list[str]) -> bool:

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rashomon.claims.attribution.spans import AttributionSpans
+from rashomon.claims.reporting import ANAPHORIC_OBJECT
 from rashomon.model import Sentence
 
 Span = tuple[int, int]
@@ -20,11 +21,7 @@ Span = tuple[int, int]
 # before it. Such a claim keeps its source and cue in its text (four words or more, so it is emitted) and
 # the relate stage links it to the claim it answers.
 DENIAL_CUE = re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject|disput|refut|contest|dismiss)", re.IGNORECASE)
-ANAPHORIC_CONTENT = re.compile(
-    r"^(?:it|this|that|them|these|those|(?:the|these|those|such|that|this) (?:claims?|allegations?|"
-    r"accusations?|reports?|charges?|accounts?|suggestions?|story|stories|version))\W*$",
-    re.IGNORECASE,
-)
+ANAPHORIC_CONTENT = re.compile(r"^" + ANAPHORIC_OBJECT + r"\W*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from rashomon.claims.reporting import ANAPHORIC_OBJECT, CLAIM_NOUNS
+
 DISPUTE = re.compile(
     r"\b(?:rais(?:e|es|ed|ing) (?:serious )?(?:doubts?|questions?)|cast(?:s|ing)? doubt|"
     r"doubts? (?:about|over|on)|question(?:s|ed|ing)? (?:about|over)|"
@@ -44,20 +46,16 @@ TRAILING = re.compile(
 # the claim told just before it in the same article.
 ANSWERS_PREVIOUS = re.compile(
     r"\b(?P<cue>den(?:y|ies|ied)|reject(?:s|ed)?|disput(?:e|es|ed)|refut(?:e|es|ed)|contest(?:s|ed)?|"
-    r"dismiss(?:es|ed)?)\s+(?:it|this|that|them|these|those|(?:the|these|those|such|that|this) "
-    r"(?:claims?|allegations?|accusations?|reports?|charges?|accounts?|suggestions?|story|stories|version))"
-    r"\W*$",
+    r"dismiss(?:es|ed)?)\s+" + ANAPHORIC_OBJECT + r"\W*$",
     re.IGNORECASE,
 )
 # "Claims that Sorel was mistreated are baseless": the proposition is what the claims say.
 CLAIMED_BEFORE = re.compile(
-    r"\b(?:claims?|allegations?|accusations?|reports?|suggestions?|charges?|assertions?) (?:that|of) "
+    r"\b(?:" + CLAIM_NOUNS + r"|assertions?) (?:that|of) "
     r"(?P<what>.{8,}?) (?:is|are|was|were)(?: (?:entirely|completely|totally|simply|wholly))?$",
     re.IGNORECASE,
 )
-DISMISSED = re.compile(
-    r"(?:claims?|allegations?|accusations?|reports?|charges?|suggestions?)$", re.IGNORECASE
-)
+DISMISSED = re.compile(r"(?:" + CLAIM_NOUNS + r")$", re.IGNORECASE)
 NEGATION = re.compile(r"\b(?:not|never|no|n't|neither|nor|none|nobody|nothing)\b", re.IGNORECASE)
 
 
