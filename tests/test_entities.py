@@ -136,3 +136,10 @@ def test_same_act_classes() -> None:
 
     assert same_act("detain", "kidnap") and same_act("kill", "assassinate") and same_act("say", "say")
     assert not same_act("detain", "kill") and not same_act("meet", "detain")
+
+
+def test_a_bare_surname_means_the_person_named_twice_as_often() -> None:
+    from rashomon.entities.resolve import most_named
+
+    assert most_named([16, 2]) == 0 and most_named([2, 16]) == 1 and most_named([4]) == 0
+    assert most_named([3, 2]) is None and most_named([]) is None

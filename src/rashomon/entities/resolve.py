@@ -272,12 +272,19 @@ def _attach_surnames(
 def _salient(candidates: list[str], clusters: dict[str, list[EntityMention]]) -> list[str]:
     """Of two people who share a surname, the one the run names at least twice as often (a story's
     protagonist beside her sister): a bare "Sorel" is her. Otherwise all stay candidates."""
-    if len(candidates) < 2:
-        return candidates
-    ranked = sorted(candidates, key=lambda k: -len(clusters[k]))
-    if len(clusters[ranked[0]]) >= 2 * len(clusters[ranked[1]]):
-        return ranked[:1]
-    return candidates
+    chosen = most_named([len(clusters[k]) for k in candidates])
+    return candidates if chosen is None else [candidates[chosen]]
+
+
+def most_named(mentions: Sequence[int]) -> int | None:
+    """Which of several people sharing a surname a bare surname means, by how often each is named: the
+    only one, or the one named at least twice as often as any other; None when none stands out."""
+    if not mentions:
+        return None
+    ranked = sorted(range(len(mentions)), key=lambda i: -mentions[i])
+    if len(ranked) == 1 or mentions[ranked[0]] >= 2 * mentions[ranked[1]]:
+        return ranked[0]
+    return None
 
 
 def _surname_candidates(surname: str, index: dict[tuple[str, int], dict[str, set[str]]]) -> set[str]:

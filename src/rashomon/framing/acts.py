@@ -20,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from rashomon.entities.resolve import most_named
 from rashomon.model import Article, Entity, Token
 from rashomon.model.claim import Field
 from rashomon.model.framing import ActWord, CentralAct
@@ -169,8 +170,8 @@ def _eventive(token: Token, verbs: set[str]) -> bool:
 
 def _untagged_surnames(article: Article, entities: Sequence[Entity], spans: list[Span]) -> list[Span]:
     """A person's bare surname where the tagger saw no entity ("Sorel was detained on Monday."), in an
-    article that names the person in full. Two people of one surname: the one the run names more often,
-    if at least twice as often; else neither."""
+    article that names the person in full. Two people of one surname: the one the run names twice as
+    often (``entities.resolve.most_named``, the rule entity resolution uses for a tagged bare surname)."""
     by_surname: dict[str, list[Entity]] = defaultdict(list)
     for entity in entities:
         words = entity.name.split()
@@ -182,12 +183,12 @@ def _untagged_surnames(article: Article, entities: Sequence[Entity], spans: list
             by_surname[words[-1]].append(entity)
     found: list[Span] = []
     for surname, people in by_surname.items():
-        people.sort(key=lambda e: -len(e.mentions))
-        if len(people) > 1 and len(people[0].mentions) < 2 * len(people[1].mentions):
+        chosen = most_named([len(e.mentions) for e in people])
+        if chosen is None:
             continue
         for match in re.finditer(rf"\b{re.escape(surname)}\b", article.text):
             if not any(s <= match.start() < e for s, e, _, _ in spans):
-                found.append((match.start(), match.end(), people[0].id, "PERSON"))
+                found.append((match.start(), match.end(), people[chosen].id, "PERSON"))
     return found
 
 

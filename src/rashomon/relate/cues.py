@@ -1,4 +1,4 @@
-"""The reporting language of dispute and of negation.
+"""The reporting language of dispute (plain negation is read by ``align.claim_features.claim_negated``).
 
 A claim that "raised doubts about" another, says it "undercuts" it, or that its proponents "have
 not released any evidence", disputes it without contradicting its facts. Phrases are the common
@@ -56,7 +56,6 @@ CLAIMED_BEFORE = re.compile(
     re.IGNORECASE,
 )
 DISMISSED = re.compile(r"(?:" + CLAIM_NOUNS + r")$", re.IGNORECASE)
-NEGATION = re.compile(r"\b(?:not|never|no|n't|neither|nor|none|nobody|nothing)\b", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1 << 14)  # the relate stage asks about each claim once per candidate pair
@@ -118,7 +117,3 @@ def trailing_dispute(tail: str) -> tuple[str, str] | None:
     something (", contradicting the company's claim of ..."); None otherwise."""
     match = TRAILING.match(tail)
     return (match.group("cue"), match.group("object").strip(" ,.:;“”\"'")) if match else None
-
-
-def negated(text: str) -> bool:
-    return NEGATION.search(text) is not None

@@ -108,44 +108,49 @@ def find_disputes(
     relations = []
     names = _name_stems(claims)
     doubters = {c.claim for c in candidates}  # a denial is not what another denial disputes
+
+    def eligible(doubter: Claim, index: int) -> bool:
+        target = claims[index]
+        return not (
+            group_of[target.id] == group_of[doubter.id]
+            or dispute_cue(target.text)
+            or QUESTION.match(target.text)
+            or index in doubters
+        )
+
     for candidate, vector in zip(candidates, propositions, strict=True):
         doubter = claims[candidate.claim]
+        if candidate.answers is not None:  # the claim it answers, however it is worded
+            if eligible(doubter, candidate.answers):
+                relations.append(_dispute(doubter, claims[candidate.answers], candidate.cue, group_of, 1.0))
+            continue
         scores = vectors @ vector
-        own_group = group_of[doubter.id]
         order = np.argsort(-scores)
-        if candidate.answers is not None:
-            order = np.asarray([candidate.answers], int)
-            scores = np.maximum(scores, TARGET_MIN_COSINE)  # the claim it answers, however it is worded
-        elif candidate.about:  # the target must be about the named object, however loosely it matches
+        if candidate.about:  # the target must be about the named object, however loosely it matches
             order = np.asarray([i for i in order if candidate.about <= stems(claims[int(i)].text)], int)
         said = _roots(candidate.proposition) - names
         for target_index in order[: TARGETS_PER_DISPUTE + 8]:
             target = claims[int(target_index)]
-            if (
-                group_of[target.id] == own_group
-                or dispute_cue(target.text)
-                or QUESTION.match(target.text)
-                or int(target_index) in doubters
-            ):
+            if not eligible(doubter, int(target_index)):
                 continue
             if scores[target_index] < (ABOUT_MIN_COSINE if candidate.about else TARGET_MIN_COSINE):
                 break
             if not candidate.about and not said & _roots(target.text):
                 continue  # close only through the names both mention ("Sorel was detained" / "mistreated")
-            relations.append(
-                Relation(
-                    a=own_group,
-                    b=group_of[target.id],
-                    type="dispute",
-                    score=round(float(scores[target_index]), 3),
-                    evidence=(doubter.id, target.id),
-                    explanation=(
-                        f"“{short(doubter.text)}” ({candidate.cue}) challenges “{short(target.text)}”"
-                    ),
-                )
-            )
+            relations.append(_dispute(doubter, target, candidate.cue, group_of, float(scores[target_index])))
             break
     return relations
+
+
+def _dispute(doubter: Claim, target: Claim, cue: str, group_of: dict[str, str], score: float) -> Relation:
+    return Relation(
+        a=group_of[doubter.id],
+        b=group_of[target.id],
+        type="dispute",
+        score=round(score, 3),
+        evidence=(doubter.id, target.id),
+        explanation=f"“{short(doubter.text)}” ({cue}) challenges “{short(target.text)}”",
+    )
 
 
 def _previous_claims(

@@ -14,15 +14,13 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import replace
 
 from rashomon.model import Article, Claim, ClaimGroup, NewsEvent, Relation, content_id
 from rashomon.provenance.origins import own_reporting
 
 OWN_REPORTING = "(own reporting)"
-MIN_SHARED_GROUPS = (
-    1  # an origin-less article joins an event, or another such article, on one shared claim group
-)
+# An origin-less article joins an event, or another such article, on one shared claim group.
+MIN_SHARED_GROUPS = 1
 MAX_PAIRED = 50
 EVENT_ORIGINS = frozenset({"report", "document"})  # what can found an event; a person quoted cannot
 
@@ -37,8 +35,9 @@ def find_events(
     state outlet's airport arrest against the others' home detention); they count as a shared group."""
     dominant = _dominant_origins(claims, groups)
     by_id = {g.id: g for g in groups}
-    linked = [*groups] + [
-        replace(by_id[r.a], articles=tuple({*by_id[r.a].articles, *by_id[r.b].articles}))
+    # what articles share: the articles of each claim group, and of each contradiction or dispute
+    shared = [frozenset(g.articles) for g in groups] + [
+        frozenset((*by_id[r.a].articles, *by_id[r.b].articles))
         for r in relations
         if r.type in ("contradict", "dispute") and r.a in by_id and r.b in by_id
     ]
@@ -52,12 +51,12 @@ def find_events(
     names = {a.id: own_reporting(a) for a in articles}
     alone = []
     for article_id in orphans:
-        target = _closest_event(article_id, members, linked)
+        target = _closest_event(article_id, members, shared)
         if target:
             members[target].append(article_id)
         else:
             alone.append(article_id)
-    for together in _shared_components(alone, linked):
+    for together in _shared_components(alone, shared):
         members[_own_name([names[a] for a in together])] = together
     return [_event(origin, ids, articles, groups) for origin, ids in sorted(members.items())]
 
@@ -71,18 +70,18 @@ def _own_name(outlets: list[str]) -> str:
     return f"own reporting of {len(outlets)} outlets ({', '.join(shown)}{more})"
 
 
-def _shared_components(ids: list[str], groups: Sequence[ClaimGroup]) -> list[list[str]]:
+def _shared_components(ids: list[str], shared: Sequence[frozenset[str]]) -> list[list[str]]:
     """Origin-less articles joined when they share ``MIN_SHARED_GROUPS`` claim groups (one event told by
     each outlet's own reporting); each component in the order the articles came."""
     order = {a: i for i, a in enumerate(ids)}
-    shared: Counter[tuple[str, str]] = Counter()
-    for group in groups:
-        inside = sorted((a for a in set(group.articles) if a in order), key=order.__getitem__)
+    pairs: Counter[tuple[str, str]] = Counter()
+    for together in shared:
+        inside = sorted((a for a in together if a in order), key=order.__getitem__)
         if len(inside) > MAX_PAIRED:
             continue  # a fact every outlet states tells no event apart (and would cost its square)
         for i, a in enumerate(inside):
             for b in inside[i + 1 :]:
-                shared[(a, b)] += 1
+                pairs[(a, b)] += 1
     parent = {a: a for a in ids}
 
     def root(a: str) -> str:
@@ -91,7 +90,7 @@ def _shared_components(ids: list[str], groups: Sequence[ClaimGroup]) -> list[lis
             a = parent[a]
         return a
 
-    for (a, b), count in shared.items():
+    for (a, b), count in pairs.items():
         if count >= MIN_SHARED_GROUPS:
             parent[root(b)] = root(a)
     components: dict[str, list[str]] = defaultdict(list)
@@ -118,15 +117,15 @@ def _dominant_origins(claims: Sequence[Claim], groups: Sequence[ClaimGroup]) -> 
 
 
 def _closest_event(
-    article_id: str, members: dict[str, list[str]], groups: Sequence[ClaimGroup]
+    article_id: str, members: dict[str, list[str]], shared: Sequence[frozenset[str]]
 ) -> str | None:
-    shared: Counter[str] = Counter()
-    for group in groups:
-        if article_id in group.articles and len(group.articles) > 1:
+    votes: Counter[str] = Counter()
+    for together in shared:
+        if article_id in together and len(together) > 1:
             for origin, ids in members.items():
-                if any(a in group.articles for a in ids):
-                    shared[origin] += 1
-    best = shared.most_common(1)
+                if any(a in together for a in ids):
+                    votes[origin] += 1
+    best = votes.most_common(1)
     return best[0][0] if best and best[0][1] >= MIN_SHARED_GROUPS else None
 
 

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from itertools import combinations
 
@@ -11,13 +11,16 @@ from rashomon.model import Claim, Relation
 from rashomon.nlp.quantities import Quantity, describe, quantities, quantity_conflicts, same_occasion
 
 
-def count_conflicts(claims: Sequence[Claim], group_of: dict[str, str]) -> list[Relation]:
+def count_conflicts(
+    claims: Sequence[Claim], group_of: dict[str, str], read: Mapping[str, Sequence[Quantity]] | None = None
+) -> list[Relation]:
     """``contradict`` relations between groups whose claims give counts that cannot both hold. Claims
     dated to different days are about different occasions and are not compared. Only claims that state
-    a count are compared, each with each, once per group and count: a story has few distinct ones."""
-    counted: dict[tuple[str, tuple[Quantity, ...], tuple[str, ...]], tuple[Claim, list[Quantity]]] = {}
+    a count are compared, each with each, once per group and count: a story has few distinct ones.
+    ``read``: claim id -> its counts, when the caller has read them (the alignment mentions carry them)."""
+    counted: dict[tuple[str, tuple[Quantity, ...], tuple[str, ...]], tuple[Claim, Sequence[Quantity]]] = {}
     for claim in claims:
-        stated = quantities(claim.text)  # each claim read once
+        stated = read[claim.id] if read is not None else quantities(claim.text)  # each claim read once
         if stated:
             key = (group_of[claim.id], tuple(replace(q, text="") for q in stated), claim.dates)
             counted.setdefault(key, (claim, stated))

@@ -20,7 +20,7 @@ import numpy as np
 from rashomon.align.similarity import Mention, candidate_pairs, conflicts
 from rashomon.claims.reporting import REPORTING_LEMMAS
 from rashomon.model import Claim, ClaimGroup, Relation
-from rashomon.relate.cues import dispute_cue, negated
+from rashomon.relate.cues import dispute_cue
 from rashomon.relate.disputes import short as _short
 
 # Near misses this close (claim-model probability, at most one merge threshold away) and this similar
@@ -87,7 +87,7 @@ def _relation(a: Claim, b: Claim, ga: str, gb: str, ma: Mention, mb: Mention, pa
         same_event_verb = (
             ma.predicate and ma.predicate == mb.predicate and ma.predicate not in REPORTING_LEMMAS
         )
-        if not found and same_event_verb and negated(a.text) != negated(b.text):
+        if not found and same_event_verb and ma.negated != mb.negated:
             found = [f"one negates '{ma.predicate}', the other asserts it"]
         if found:
             explanation = f"both cannot hold: {'; '.join(found)}"

@@ -52,8 +52,9 @@ class RelateStage(BaseStage):
         candidates = dispute_candidates(batch.claims, claim_contexts(batch), claim_tails(batch), texts)
         propositions = self._embed([c.proposition for c in candidates])
         disputes = find_disputes(batch.claims, group_of, batch.vectors.matrix, candidates, propositions)
-        found = [*disputes, *count_conflicts(batch.claims, group_of)]
-        relations = relate_groups(batch.claims, batch.groups, build_mentions(batch), found)
+        mentions = build_mentions(batch)  # each claim's counts are read here once, for both uses
+        found = [*disputes, *count_conflicts(batch.claims, group_of, {m.key: m.counts for m in mentions})]
+        relations = relate_groups(batch.claims, batch.groups, mentions, found)
         events = find_events(batch.articles, batch.claims, batch.groups, relations)
         advance(1)
         return replace(batch, relations=tuple(relations), events=tuple(events))
