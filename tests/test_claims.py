@@ -350,3 +350,97 @@ def test_the_group_is_the_organisation_an_appositive_named() -> None:
     start = text.index("the group")
     speaker = identify(text, start, start + len("the group"), MentionIndex.build("a1", []))
     assert (speaker.name, speaker.source_type) == ("Press Freedom Watch", "named")
+
+
+def _claims_of(text: str, attributions: list[AttributionSpans], *names: str) -> list[Claim]:
+    sentences = [
+        Sentence("a1", index, match.start(), match.end())
+        for index, match in enumerate(re.finditer(r"[^.!?]+[.!?][”\"]?|[^.!?]+$", text))
+    ]
+    article = Article(id="a1", source="x", text=text, language="en")
+    spans = claim_spans(text, sentences, attributions)
+    return build_claims(article, spans, sentences, [], _people(text, *names))
+
+
+def _said(text: str, cue: str, source: str, content: str, after: int = 0) -> AttributionSpans:
+    return AttributionSpans(
+        cue=span_of(text, cue, after),
+        source=span_of(text, source, after),
+        content=span_of(text, content, after),
+        score=1.0,
+    )
+
+
+def test_a_content_that_runs_over_a_paragraph_break_is_cut_at_it() -> None:
+    text = "Jurgen Pask rejected the claims as baseless.\n\nObservers counted 212 polling stations on Sunday."
+    attribution = _said(text, "rejected", "Jurgen Pask", "the claims as baseless.\n\nObservers counted")
+    claims = _claims_of(text, [attribution], "Jurgen Pask")
+    assert [(c.text, c.speaker) for c in claims] == [
+        ("the claims as baseless.", "Jurgen Pask"),
+        ("Observers counted 212 polling stations on Sunday.", None),  # the outlet's own sentence again
+    ]
+
+
+def test_a_quote_goes_on_after_its_cue_and_a_pronoun_is_not_named_in_its_own_quote() -> None:
+    text = (
+        "Sabine Orlach spoke. “We won 51 percent,” Clara Vennick said. "
+        "“The people of Anton Revel have spoken. We will march on June 20,” she said."
+    )
+    first = _said(text, "said", "Clara Vennick", "We won 51 percent")
+    later = text.rindex("she said")
+    second = AttributionSpans(
+        cue=(later + 4, later + 8),
+        source=(later, later + 3),
+        content=span_of(text, "We will march on June 20"),
+        score=1.0,
+    )
+    claims = _claims_of(text, [first, second], "Sabine Orlach", "Clara Vennick", "Anton Revel")
+    spoken = {c.text: c.speaker for c in claims}
+    assert spoken["We won 51 percent"] == "Clara Vennick"
+    assert spoken["“The people of Anton Revel have spoken."] == "Clara Vennick"  # her quote goes on
+    assert spoken["We will march on June 20"] == "Clara Vennick"  # not Anton Revel, whom the quote names
+
+
+def test_he_is_the_spokesman_who_spoke_last_and_by_the_book_is_no_memoir() -> None:
+    text = (
+        "Marta Quellin left. Fires burned 40 homes, a spokesman for the fire service said. "
+        "He said 12 teams were working. “We did everything by the book in 2024,” Lorenz Abbel said."
+    )
+    fire = _said(text, "said", "a spokesman for the fire service", "Fires burned 40 homes")
+    he = text.index("He said")
+    teams = AttributionSpans(
+        cue=(he + 3, he + 7), source=(he, he + 2), content=span_of(text, "12 teams were working"), score=1.0
+    )
+    book = _said(text, "said", "Lorenz Abbel", "We did everything by the book in 2024", text.index("“We"))
+    claims = _claims_of(text, [fire, teams, book], "Marta Quellin", "Lorenz Abbel")
+    spoken = {c.text: (c.speaker, c.source_type) for c in claims}
+    assert spoken["12 teams were working"] == ("a spokesman for the fire service", "anonymous")
+    assert spoken["We did everything by the book in 2024"] == ("Lorenz Abbel", "named")
+
+
+def test_the_manager_of_a_thing_is_the_one_the_run_describes_so() -> None:
+    from rashomon.claims.speakers import identify, resolve_possessed
+    from rashomon.model import ChainLink, EntityLabel
+
+    text = "Marta Quellin left. The plant's manager said the valve was new."
+    start = text.index("The plant's")
+    speaker = identify(text, start, start + len("The plant's manager"), _people(text, "Marta Quellin"))
+    assert speaker.name == "The plant's manager"  # not the spokeswoman named before
+    claim = Claim(
+        id="c1",
+        article="a1",
+        start=0,
+        end=5,
+        text="the valve was new",
+        speaker=speaker.name,
+        chain=(ChainLink(speaker.name, "said"),),
+        source_type="named",
+    )
+    label = EntityLabel(article="a2", start=0, end=15, text="plant's manager")
+    abbel = Entity(
+        id="ent_abbel", name="Lorenz Abbel", type="PERSON", aliases=(), mentions=(), labels=(label,)
+    )
+    other = EntityLabel(article="a2", start=0, end=14, text="bank's manager")
+    banker = Entity(id="ent_b", name="Ed Hart", type="PERSON", aliases=(), mentions=(), labels=(other,))
+    (resolved,) = resolve_possessed([claim], [abbel, banker])
+    assert resolved.speaker == "Lorenz Abbel"

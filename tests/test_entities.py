@@ -143,3 +143,72 @@ def test_a_bare_surname_means_the_person_named_twice_as_often() -> None:
 
     assert most_named([16, 2]) == 0 and most_named([2, 16]) == 1 and most_named([4]) == 0
     assert most_named([3, 2]) is None and most_named([]) is None
+
+
+def _mentions_in(article: str, text: str, spans: list[tuple[str, str, int]]) -> list[EntityMention]:
+    """Mentions of ``(name, label, occurrence)`` in ``text``: the n-th occurrence of the name."""
+    found = []
+    for name, label, nth in spans:
+        start = -1
+        for _ in range(nth + 1):
+            start = text.index(name, start + 1)
+        found.append(EntityMention(article, start, start + len(name), name, label))
+    return found
+
+
+def test_the_run_corrects_types_the_small_tagger_guessed() -> None:
+    text = (
+        "Fire broke out in the Kessmoor town of Varrow. Halbrenn Chemicals runs the plant in Varrow. "
+        "Halbrenn denied the claims, the Varrow Herald reported, and the Herald said more was to come. "
+        "Secretary of State Ann Lee and the Civic Dawn movement spoke. Turnout was low; turnout fell. "
+        "Tomas Wendt spoke, Wendt said."
+    )
+    article = Article(id="a1", source="x", text=text, language="en", outlet="Open Kessmoor")
+    other = Article(id="a2", source="y", text="Open Kessmoor reported it first.", language="en")
+    spans = [
+        ("Varrow", "PERSON", 0),
+        ("Halbrenn Chemicals", "ORG", 0),
+        ("Varrow", "PERSON", 1),
+        ("Halbrenn", "PERSON", 1),
+        ("Varrow Herald", "ORG", 0),
+        ("Herald", "PERSON", 1),
+        ("State", "ORG", 0),
+        ("Ann Lee", "PERSON", 0),
+        ("Civic Dawn", "PERSON", 0),
+        ("Turnout", "PERSON", 0),
+        ("Tomas Wendt", "PERSON", 0),
+        ("Wendt", "WORK_OF_ART", 1),
+    ]
+    mentions = [*_mentions_in("a1", text, spans), EntityMention("a2", 0, 13, "Open Kessmoor", "PERSON")]
+    entities = {e.name: e for e in resolve_entities(mentions, [article, other])}
+    assert entities["Varrow"].type == "GPE"  # "the town of Varrow"
+    assert entities["Halbrenn Chemicals"].type == "ORG"
+    assert {"Halbrenn", "Halbrenn Chemicals"} <= set(entities["Halbrenn Chemicals"].aliases)
+    assert "Herald" in entities["Varrow Herald"].aliases
+    assert entities["Civic Dawn"].type == "ORG"  # "the Civic Dawn movement"
+    assert entities["Open Kessmoor"].type == "ORG"  # an outlet of the run
+    assert "Wendt" in entities["Tomas Wendt"].aliases
+    assert "State" not in entities and "Turnout" not in entities  # part of a title; a common word
+
+
+def test_a_place_by_its_people_and_a_person_is_no_place() -> None:
+    text = (
+        "Ardennians voted. Police in Marenne waited. Anton Revel spoke in Marenne. Revel in Marenne said no."
+    )
+    article = Article(id="a1", source="x", text=text, language="en")
+    spans = [
+        ("Ardennians", "NORP", 0),
+        ("Marenne", "PERSON", 0),
+        ("Anton Revel", "PERSON", 0),
+        ("Marenne", "PERSON", 1),
+        ("Revel", "PERSON", 1),
+        ("Marenne", "PERSON", 2),
+    ]
+    entities = {e.name: e for e in resolve_entities(_mentions_in("a1", text, spans), [article])}
+    assert entities["Marenne"].type == "GPE"  # named after "in", never speaking
+    assert entities["Anton Revel"].type == "PERSON"
+    ardenne = "Ardenne won. The people of Ardenne voted. Ardennians cheered."
+    spans = [("Ardenne", "PERSON", 0), ("Ardenne", "PERSON", 1), ("Ardennians", "NORP", 0)]
+    article = Article(id="a2", source="x", text=ardenne, language="en")
+    entities = {e.name: e for e in resolve_entities(_mentions_in("a2", ardenne, spans), [article])}
+    assert entities["Ardenne"].type == "GPE"

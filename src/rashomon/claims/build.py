@@ -5,20 +5,22 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from rashomon.claims.attribution.spans import AttributionSpans
 from rashomon.claims.checkworthy import DROP_BELOW, checkworthiness
 from rashomon.claims.cites import resolve_short_names, sentence_cites
 from rashomon.claims.dates import claim_dates
 from rashomon.claims.hedging import is_hedged
 from rashomon.claims.outlets import same_outlet
 from rashomon.claims.segment import ClaimSpan
-from rashomon.claims.speakers import MentionIndex, Speaker, identify
+from rashomon.claims.speakers import MentionIndex, Recent, Speaker, identify, is_personal
 from rashomon.model import Article, ChainLink, Claim, Sentence, Token, content_id
 from rashomon.model.claim import QuoteKind
 
 OPEN_QUOTES, CLOSE_QUOTES = "“\"‘'«", "”\"’'»"
 QUOTED = re.compile(r"[“\"«][^”\"»]{12,}[”\"»]")
 BOOK_SUFFIX = " (book)"
-BOOK_CONTEXT = re.compile(r"\b(?:book|memoir|memoirs)\b", re.IGNORECASE)
+# A book or memoir as a publication, not the idiom: "We did everything by the book" is no memoir.
+BOOK_CONTEXT = re.compile(r"\b(?:memoirs?|(?<!by the )book)\b", re.IGNORECASE)
 
 
 def build_claims(
@@ -30,8 +32,9 @@ def build_claims(
 ) -> list[Claim]:
     claims = []
     authors: set[str] = set()  # people this article has already quoted from their book
+    recent: list[Recent] = []  # the article's personal speakers so far, in text order of their source
     for span in spans:
-        claim = _claim(article, span, sentences, tokens, mentions, authors)
+        claim = _claim(article, span, sentences, tokens, mentions, authors, recent)
         if claim.chain and claim.chain[0].speaker.endswith(BOOK_SUFFIX):
             authors.add(claim.chain[0].speaker.removesuffix(BOOK_SUFFIX))
         if claim.checkworthiness >= DROP_BELOW:
@@ -46,9 +49,18 @@ def _claim(
     tokens: Sequence[Token],
     mentions: MentionIndex,
     authors: set[str],
+    recent: list[Recent],
 ) -> Claim:
     text = article.text
-    links = [_link(article, a.source, a.cue, mentions) for a in span.chain]
+    links = []
+    for a in span.chain:
+        before = [r for r in recent if a.source and r.start < a.source[0]]
+        who, cue_text = _link(article, a, mentions, before[-1] if before else None)
+        links.append((who, cue_text))
+        known = any(r.start == a.source[0] for r in recent) if a.source else True
+        if a.source and not known and is_personal(text, a.source[0], a.source[1], mentions):
+            recent.append(Recent(a.source[0], who))
+            recent.sort(key=lambda r: r.start)
     chain = _first_person(_book_voice(links, text, span, authors))
     speaker = chain[-1][0] if chain else None
     claim_text = text[span.start : span.end]
@@ -100,12 +112,14 @@ def _has_verb(tokens: Sequence[Token]) -> bool:
 
 
 def _link(
-    article: Article, source: tuple[int, int] | None, cue: tuple[int, int], mentions: MentionIndex
+    article: Article, attribution: AttributionSpans, mentions: MentionIndex, recent: Recent | None
 ) -> tuple[Speaker, str]:
-    cue_text = article.text[cue[0] : cue[1]]
+    cue_text = article.text[attribution.cue[0] : attribution.cue[1]]
+    source = attribution.source
     if source is None:
         return Speaker("unnamed source", None, "anonymous"), cue_text
-    return identify(article.text, source[0], source[1], mentions, cue_text), cue_text
+    speaker = identify(article.text, *source, mentions, cue_text, attribution.content, recent)
+    return speaker, cue_text
 
 
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})

@@ -8,9 +8,11 @@ Sentences that no attribution touches are claims in the outlet's own voice.
 
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rashomon.claims.attribution.spans import AttributionSpans
 from rashomon.claims.reporting import ANAPHORIC_OBJECT
@@ -35,6 +37,7 @@ class ClaimSpan:
 def claim_spans(
     text: str, sentences: Sequence[Sentence], attributions: Sequence[AttributionSpans]
 ) -> list[ClaimSpan]:
+    attributions = [_clipped(text, sentences, a) for a in attributions]
     with_content = [a for a in attributions if a.content is not None]
     parent = {i: _parent(i, with_content) for i in range(len(with_content))}
     parents = {p for p in parent.values() if p is not None}
@@ -54,8 +57,73 @@ def claim_spans(
         if not any(s < sentence.end and sentence.start < e for s, e in touched):
             start, end = _trim(text, sentence.start, sentence.end)
             if end > start:
-                found.append(ClaimSpan(start, end, sentence.index, ()))
+                speaker = _quote_continued(text, start, with_content)
+                chain = tuple(_chain(speaker, parent, with_content)) if speaker is not None else ()
+                found.append(ClaimSpan(start, end, sentence.index, chain))
     return sorted(found, key=lambda c: (c.start, c.end))
+
+
+def _quote_continued(text: str, start: int, attributions: Sequence[AttributionSpans]) -> int | None:
+    """The attribution whose quote a sentence goes on with: '“The president didn't cite a specific piece of
+    evidence,” Esper said. “I didn't see one ...”' is still Esper. The sentence must open a quotation, or
+    stand inside one opened earlier in its paragraph, after a quoted attribution of that paragraph."""
+    paragraph = text.rfind("\n", 0, start) + 1
+    opens = text[start : start + 1] in ("“", '"') or _inside_quote(text[paragraph:start])
+    if not opens:
+        return None
+    best: int | None = None
+    for i, attribution in enumerate(attributions):
+        cue_start, cue_end = attribution.cue
+        content = attribution.content
+        earlier = paragraph <= cue_start and cue_end <= start
+        if earlier and content is not None and _quoted(text, *content):
+            best = i if best is None or cue_start > attributions[best].cue[0] else best
+    return best
+
+
+def _quoted(text: str, start: int, end: int) -> bool:
+    opening = text[max(start - 1, 0) : start + 1].strip()[:1]
+    closing = text[end - 1 : end + 1].strip()[-1:]
+    return opening in ("“", '"') or closing in ("”", '"')
+
+
+def _clipped(text: str, sentences: Sequence[Sentence], attribution: AttributionSpans) -> AttributionSpans:
+    """A content that runs over a paragraph break, or past a sentence's end outside quotation marks, is
+    cut to its piece next to the cue: the tagger sometimes runs on ("rejected the allegations as
+    baseless.¶¶International observers have yet to endorse the count"), and the sentence it ran into is
+    the outlet's own. A quote split around its cue (``content_parts``) is cut at paragraph breaks only."""
+    if attribution.content is None:
+        return attribution
+    start, end = attribution.content
+    cuts = {start + i + 1 for i, ch in enumerate(text[start:end]) if ch == "\n"}
+    if len(attribution.content_parts) <= 1:
+        starts = [s.start for s in sentences]
+        for sentence in sentences[bisect_right(starts, start) : bisect_left(starts, end)]:
+            if not _inside_quote(text[start : sentence.start]):
+                cuts.add(sentence.start)
+    if not cuts:
+        return attribution
+    bounds = [start, *sorted(cuts), end]
+    pieces = [_trim(text, a, b) for a, b in itertools.pairwise(bounds)]
+    pieces = [(a, b) for a, b in pieces if b > a]
+    if not pieces:
+        return attribution
+    cue = attribution.cue
+    piece = min(pieces, key=lambda p: max(p[0] - cue[1], cue[0] - p[1], 0))
+    if piece[0] <= cue[0] and cue[1] <= piece[1]:  # the piece took in its own source and cue: what follows
+        after = max(cue[1], attribution.source[1] if attribution.source else 0)
+        piece = _trim(text, after, piece[1]) if piece[1] > after else _trim(text, piece[0], cue[0])
+    parts = tuple(
+        (max(a, piece[0]), min(b, piece[1]))
+        for a, b in attribution.content_parts
+        if a < piece[1] and piece[0] < b
+    )
+    return replace(attribution, content=piece, content_parts=parts if len(parts) > 1 else ())
+
+
+def _inside_quote(text: str) -> bool:
+    """Whether a quotation opened in ``text`` is still open at its end."""
+    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
 
 
 def _parent(index: int, attributions: Sequence[AttributionSpans]) -> int | None:

@@ -134,17 +134,45 @@ class MentionIndex:
         chosen = before or after
         return chosen[1] if chosen else None
 
-    def person_before(self, position: int) -> Entity | None:
+    def person_before(self, position: int, skip: tuple[int, int] | None = None) -> Entity | None:
+        found = self.person_mention_before(position, skip)
+        return found[1] if found else None
+
+    def person_mention_before(
+        self, position: int, skip: tuple[int, int] | None = None
+    ) -> tuple[int, Entity] | None:
+        """The last person named before ``position`` (within reach), with where; not one named inside
+        ``skip``, the claim's own content: in '"The people of Ardenne have spoken," she said', she is
+        not someone her quote names."""
         i = bisect_left(self.starts, position) - 1
         while i >= 0 and self.items[i][0] >= position - PRONOUN_REACH:
-            if self.items[i][2].type == "PERSON":
-                return self.items[i][2]
+            s, _, entity = self.items[i]
+            if entity.type == "PERSON" and not (skip and skip[0] <= s < skip[1]):
+                return s, entity
             i -= 1
         return None
 
 
-def identify(text: str, start: int, end: int, mentions: MentionIndex, cue: str = "") -> Speaker:
-    """Who the source span names. ``cue``: the attribution's cue, when known."""
+@dataclass(frozen=True, slots=True)
+class Recent:
+    """The person who spoke last in this article (a source span naming a person or a person's role),
+    and where the span started: "a spokesman for the fire service said. He said ..." is that spokesman."""
+
+    start: int
+    speaker: Speaker
+
+
+def identify(
+    text: str,
+    start: int,
+    end: int,
+    mentions: MentionIndex,
+    cue: str = "",
+    content: tuple[int, int] | None = None,
+    recent: Recent | None = None,
+) -> Speaker:
+    """Who the source span names. ``cue``: the attribution's cue, when known; ``content``: the span of
+    what it says; ``recent``: the article's last personal speaker before it."""
     span = text[start:end].strip()
     words = [w.lower() for w in WORD.findall(span)]
     if "who" in words[1:] or "which" in words[1:]:
@@ -155,8 +183,11 @@ def identify(text: str, start: int, end: int, mentions: MentionIndex, cue: str =
     # Soleimani's word (the tagger took the pronoun for the source of a prepositional cue).
     relative = words == ["who"] and bool(cue) and not cue.lower().startswith(("according", "per "))
     if len(words) == 1 and (words[0] in PRONOUNS or relative):
-        person = mentions.person_before(start)
-        return Speaker(person.name, person.id, "named") if person else Speaker(span, None, "named")
+        named = mentions.person_mention_before(start, _quotation(text, content) if content else None)
+        later = recent is not None and recent.start < start and (named is None or named[0] < recent.start)
+        if recent is not None and later and not relative:
+            return recent.speaker  # the speaker was named after the last person
+        return Speaker(named[1].name, named[1].id, "named") if named else Speaker(span, None, "named")
     outlet = outlet_name(span)
     if outlet:
         return Speaker(outlet, None, "outlet")
@@ -210,6 +241,37 @@ def _described_name(text: str, position: int, noun: str) -> str | None:
     return found[-1] if found else None
 
 
+def _quotation(text: str, content: tuple[int, int]) -> tuple[int, int]:
+    """The content widened to the whole quotation it closes: in '“The people of Ardenne have spoken. We
+    will win,” she said' a content of the last sentence still belongs to a quote that names Ardenne."""
+    start, end = content
+    paragraph = text.rfind("\n", 0, start) + 1
+    before = text[paragraph:start]
+    if before.count('"') % 2 == 1:
+        return paragraph + before.rindex('"'), end
+    if before.count("“") > before.count("”"):
+        return paragraph + before.rindex("“"), end
+    return content
+
+
+def is_personal(text: str, start: int, end: int, mentions: MentionIndex) -> bool:
+    """Whether a source span names a person or a person's role ("a spokesman for the fire service"), so
+    that a "he" or "she" after it can stand for it."""
+    words = [w.lower() for w in WORD.findall(text[start:end])]
+    if "who" in words[1:] or "which" in words[1:]:
+        words = words[: next(i for i, w in enumerate(words) if i and w in ("who", "which"))]
+    if not words or words[0] in PRONOUNS or words[0] in PLURAL_PRONOUNS:
+        return False
+    if _speaking_people(text, start, end, mentions):
+        return True
+    heads = [w for w in words if w not in ("for", "of", "at", "the", "a", "an")]
+    return any(is_role_noun(w) and not w.endswith("s") for w in heads[:4]) and not _plural_head(words)
+
+
+def _plural_head(words: list[str]) -> bool:
+    return words[-1].endswith("s") and not words[-1].endswith("ss")
+
+
 def _uses(entity: Entity, word: str, article: str) -> bool:
     return word in entity.name.lower() or any(
         word in label.text.lower() for label in entity.labels if label.article == article
@@ -252,6 +314,8 @@ def _possessed_name(text: str, start: int, end: int, words: list[str], mentions:
         return f"{person.name}'s {span.split()[-1]}"
     if any(_possessive_at(text, e) for _, e, _ in _named_in(start, end, mentions)):
         return span
+    if len(words) >= 3 and re.search(r"['’]s$", words[-2]):
+        return span  # "the plant's manager"
     return None
 
 
@@ -262,9 +326,11 @@ def resolve_possessed(claims: Sequence[Claim], entities: Sequence[Entity]) -> li
     """ "Anika Sorel's lawyer" (an article that never names him) is the one person the run's articles
     describe as a lawyer, when there is exactly one: a source is counted once, however it is named."""
     by_role: dict[str, set[str]] = defaultdict(set)
+    labels: dict[str, str] = defaultdict(str)
     for entity in entities:
         if entity.type == "PERSON":
             for label in entity.labels:
+                labels[entity.id] += " " + label.text.lower()
                 for word in WORD.findall(label.text.lower()):
                     by_role[word].add(entity.id)
     names = {e.id: e.name for e in entities}
@@ -272,6 +338,11 @@ def resolve_possessed(claims: Sequence[Claim], entities: Sequence[Entity]) -> li
     for claim in claims:
         match = POSSESSED.match(claim.speaker or "") if claim.speaker_entity is None else None
         people = by_role.get(match.group("role").lower(), set()) if match else set()
+        owner_text = match.group("owner") if match else ""
+        if match and (owner_text[:1].islower() or owner_text.startswith("The ")):
+            # "the plant's manager": only a person described as the manager *of the plant*
+            owner = match.group("owner").split()[-1].lower()
+            people = {p for p in people if owner in labels[p]}
         if len(people) == 1:
             (person,) = people
             chain = (*claim.chain[:-1], ChainLink(names[person], claim.chain[-1].cue)) if claim.chain else ()

@@ -26,7 +26,7 @@ class ClaimsStage(BaseStage):
         {"articles", "sentences", "tokens", "entities", "attributions"}
     )
     produces: ClassVar[frozenset[str]] = frozenset({"claims"})
-    version: ClassVar[str] = "3"  # 3: possessed roles ("her lawyer"), anaphoric denials, verbless contents
+    version: ClassVar[str] = "4"  # 4: contents cut at paragraph breaks, quotes that go on, last speaker
 
     def run(self, batch: Batch, advance: Advance = lambda n: None) -> Batch:
         sentences, tokens = by_article(batch.sentences), by_article(batch.tokens)

@@ -28,6 +28,7 @@ from rashomon.entities.names import (
     name_key,
     similar_tokens,
 )
+from rashomon.entities.retype import organisation_of, retyped
 from rashomon.entities.roles import is_role_noun
 from rashomon.model import Article, Entity, EntityMention, content_id
 
@@ -113,8 +114,9 @@ class _UnionFind:
 
 
 def resolve_entities(mentions: Sequence[EntityMention], articles: Sequence[Article] = ()) -> list[Entity]:
-    groups = _group_by_key(_titled_people(mentions, articles))
+    groups = _group_by_key(retyped(_titled_people(mentions, articles), articles))
     joined = _UnionFind(groups)
+    _join_organisation_parts(groups, joined, organisation_of(mentions, articles))
     _join_aliases(groups, joined)
     _join_acronyms(groups, joined, articles)
     _join_romanisations(groups, joined)
@@ -161,6 +163,15 @@ def _group_by_key(mentions: Sequence[EntityMention]) -> dict[str, _Group]:
         if mention.label in NAMED_TYPES and key:
             groups.setdefault(key, _Group(key)).mentions.append(mention)
     return groups
+
+
+def _join_organisation_parts(groups: dict[str, _Group], joined: _UnionFind, parts: dict[str, str]) -> None:
+    """ "Halbrenn" joins "Halbrenn Chemicals" when it begins or ends no other organisation of the run
+    (``entities.retype``); not a place, and not a name that is mostly a person's."""
+    for key, group in groups.items():
+        owner = parts.get(key)
+        if owner in groups and group.type == "ORG":
+            joined.union(owner, key)
 
 
 def _join_aliases(groups: dict[str, _Group], joined: _UnionFind) -> None:

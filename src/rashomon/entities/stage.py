@@ -13,7 +13,7 @@ class EntitiesStage(BaseStage):
     name: ClassVar[str] = "entities"
     requires: ClassVar[frozenset[str]] = frozenset({"articles", "mentions", "tokens", "sentences"})
     produces: ClassVar[frozenset[str]] = frozenset({"entities"})
-    version: ClassVar[str] = "2"  # 2: names after a person's title are people; salient surnames
+    version: ClassVar[str] = "3"  # 3: types corrected from the run (places, outlets, organisations)
 
     def units(self, batch: Batch) -> int:
         return 1

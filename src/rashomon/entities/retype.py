@@ -1,0 +1,172 @@
+"""Types the small tagger gets wrong on names it has never seen, corrected from the run's own evidence.
+
+spaCy's small model reads an unknown one-word name as a person more often than not: the town in "the
+Kessmoor town of Varrow", the company in "Halbrenn denied ...", the outlet "Open Ardenne", even the
+sentence-initial "Turnout reached 68 percent". Each rule below needs the run's text to say so:
+- a name the run calls a town, city, province (...) "of", whose people it names ("Ardennians" for
+  "Ardenne"), or names after "in" at least twice and never as a speaker, is a place (unless it is the
+  surname of a person the run names in full);
+- the name of an article's outlet is an organisation;
+- a lone word that begins or ends exactly one multi-word organisation of the run ("Halbrenn" for
+  "Halbrenn Chemicals", "Herald" for "Varrow Herald"), and is no person's surname, is that organisation;
+- a name written before "movement", "party" (...) is an organisation's ("the Civic Dawn movement");
+- a lone word tagged a work of art, a product (...) that is the surname of a person its article names in
+  full is that person ("Wendt said");
+- a lone word after a title's "of" ("Secretary of State") is part of the title, no entity;
+- a lone capitalised word found only at sentence starts, which the run also writes in lower case
+  ("Turnout" / "turnout"), is no name at all.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+
+from rashomon.entities.names import name_key
+from rashomon.entities.roles import is_role_noun
+from rashomon.model import Article, EntityMention
+
+_NAME = r"[A-Z][\w'’-]+"
+PLACE_OF = re.compile(
+    r"\b(?:towns?|cit(?:y|ies)|villages?|provinces?|regions?|districts?|count(?:y|ies)|states?|"
+    r"municipalit(?:y|ies)|ports?|islands?|suburbs?)\s+of\s+"
+    rf"({_NAME}(?:(?:,\s+|,?\s+and\s+){_NAME})*)"
+)
+IN_BEFORE = re.compile(r"\b(?:in|near|outside|across)\s+$")
+SPEAKS_AFTER = re.compile(r"^\s*(?:said|says|told|added|wrote|warned|denied)\b")
+SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n\s*)$")
+LONE_TYPES = frozenset({"PERSON", "ORG"})
+OTHER_TYPES = frozenset({"WORK_OF_ART", "PRODUCT", "FAC", "LAW", "EVENT", "NORP", "LOC"})
+TITLE_OF = re.compile(r"\b([A-Za-z]+) of\s+$")
+MOVEMENT_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:movement|party|alliance|coalition|front|bloc|network|foundation|federation)\b"
+)
+
+
+def retyped(mentions: Sequence[EntityMention], articles: Sequence[Article]) -> list[EntityMention]:
+    texts = {a.id: a.text for a in articles}
+    outlets = {name_key(a.outlet) for a in articles if a.outlet}
+    surnames = _surnames([m for m in mentions if name_key(m.text) not in outlets])
+    places = _places(mentions, texts) - surnames
+    organisations = set(_organisation_parts(mentions, outlets)) | _movements(mentions, texts, surnames)
+    common = _common_words(mentions, texts)
+    local_surnames = {(m.article, name_key(m.text).split()[-1]) for m in mentions if _full_person(m)}
+    found = []
+    for mention in mentions:
+        key = name_key(mention.text)
+        if key in common or _in_title(mention, texts):
+            continue
+        if key in outlets and mention.label != "ORG":
+            mention = replace(mention, label="ORG")
+        elif key in places and mention.label in LONE_TYPES:
+            mention = replace(mention, label="GPE")
+        elif key in organisations and mention.label == "PERSON":
+            mention = replace(mention, label="ORG")
+        elif mention.label in OTHER_TYPES and (mention.article, key) in local_surnames:
+            mention = replace(mention, label="PERSON")  # "Wendt said" tagged a work of art
+        found.append(mention)
+    return found
+
+
+def _in_title(mention: EntityMention, texts: dict[str, str]) -> bool:
+    """ "State" in "Secretary of State Mike Pompeo" is part of a title, not an organisation."""
+    if len(mention.text.split()) != 1 or mention.label not in LONE_TYPES:
+        return False  # "President of Iran": Iran is still a place
+    found = TITLE_OF.search(texts.get(mention.article, "")[max(mention.start - 30, 0) : mention.start])
+    return bool(found and is_role_noun(found.group(1)))
+
+
+def _full_person(mention: EntityMention) -> bool:
+    return mention.label == "PERSON" and len(name_key(mention.text).split()) >= 2
+
+
+def _surnames(mentions: Sequence[EntityMention]) -> set[str]:
+    return {name_key(m.text).split()[-1] for m in mentions if _full_person(m)}
+
+
+def _movements(mentions: Sequence[EntityMention], texts: dict[str, str], surnames: set[str]) -> set[str]:
+    """Names the run writes before "movement", "party" (...): "Vennick's Civic Dawn movement" -> an
+    organisation; not a person's surname ("the Trump campaign")."""
+    found = set()
+    for mention in mentions:
+        key = name_key(mention.text)
+        after = texts.get(mention.article, "")[mention.end : mention.end + 16]
+        if mention.label == "PERSON" and key not in surnames and MOVEMENT_AFTER.match(after):
+            found.add(key)
+    return found
+
+
+def organisation_of(mentions: Sequence[EntityMention], articles: Sequence[Article]) -> dict[str, str]:
+    """Lone words -> the key of the one multi-word organisation they begin or end."""
+    return _organisation_parts(mentions, {name_key(a.outlet) for a in articles if a.outlet})
+
+
+def _places(mentions: Sequence[EntityMention], texts: dict[str, str]) -> set[str]:
+    said_of: set[str] = set()
+    for text in texts.values():
+        for match in PLACE_OF.finditer(text):
+            said_of.update(name_key(n) for n in re.findall(_NAME, match.group(1)))
+    after_in: Counter[str] = Counter()
+    speaking: set[str] = set()
+    for mention in mentions:
+        key = name_key(mention.text)
+        if mention.label != "PERSON" or len(key.split()) != 1:
+            continue
+        text = texts.get(mention.article, "")
+        possessive = text[mention.end : mention.end + 2] in ("'s", "’s")  # "in Smith's view"
+        located = bool(IN_BEFORE.search(text[max(mention.start - 12, 0) : mention.start]))
+        if located and not possessive:
+            after_in[key] += 1
+        elif SPEAKS_AFTER.match(text[mention.end : mention.end + 12]):  # not "officials in Marenne said"
+            speaking.add(key)
+    demonyms = {name_key(m.text) for m in mentions if m.label == "NORP"}
+    lone = {k for m in mentions if m.label in LONE_TYPES and len((k := name_key(m.text)).split()) == 1}
+    # "Ardennians" names the people of "Ardenne", "Israeli" those of "Israel"
+    of_people = {key for key in lone if len(key) >= 4 and any(_demonym_of(d, key) for d in demonyms)}
+    often_in = {key for key, count in after_in.items() if count >= 2 and key not in speaking}
+    return said_of | of_people | often_in
+
+
+DEMONYM_ENDINGS = ("ian", "ians", "an", "ans", "i", "is", "ese", "ish", "ite", "ites", "er", "ers")
+
+
+def _demonym_of(demonym: str, name: str) -> bool:
+    """ "ardennians" of "ardenne", "israeli" of "israel"; not "marxist" of "marx"."""
+    stem = name[:-1] if name[-1] in "aeiouy" else name
+    return demonym != name and demonym.startswith(stem) and demonym[len(stem) :] in DEMONYM_ENDINGS
+
+
+def _organisation_parts(mentions: Sequence[EntityMention], outlets: set[str]) -> dict[str, str]:
+    names = {name_key(m.text) for m in mentions if m.label == "ORG"} | outlets
+    surnames = _surnames(mentions)
+    parts: dict[str, set[str]] = defaultdict(set)
+    for name in names:
+        words = name.split()
+        if len(words) >= 2:
+            parts[words[0]].add(name)
+            parts[words[-1]].add(name)
+    return {
+        word: next(iter(owners))
+        for word, owners in parts.items()
+        if len(owners) == 1 and word not in surnames and len(word) > 3
+    }
+
+
+def _common_words(mentions: Sequence[EntityMention], texts: dict[str, str]) -> set[str]:
+    starts: dict[str, bool] = {}
+    for mention in mentions:
+        key = name_key(mention.text)
+        if len(key.split()) != 1 or mention.label not in LONE_TYPES:
+            continue
+        text = texts.get(mention.article, "")
+        initial = bool(SENTENCE_START.search(text[max(mention.start - 4, 0) : mention.start]))
+        starts[key] = starts.get(key, True) and initial
+    candidates = {key for key, always in starts.items() if always}
+    if not candidates:
+        return set()
+    lowered: set[str] = set()
+    for text in texts.values():
+        lowered.update(word for word in re.findall(r"\b[a-z][a-z'-]+\b", text) if word in candidates)
+    return lowered
