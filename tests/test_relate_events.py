@@ -45,3 +45,14 @@ def test_people_quoted_found_no_event_and_own_reporting_sharing_a_fact_is_one() 
     apart = find_events(articles, claims, groups)
     assert sorted(e.articles for e in apart) == [("a", "b"), ("c",)]
     assert any(e.summary.startswith("State TV (own reporting)") for e in apart)
+
+
+def test_an_event_others_joined_is_named_for_its_origin_and_their_own_reporting() -> None:
+    articles = [_article("a", "A"), _article("b", "B"), _article("c", "C")]
+    claims = _claims(("a1", "a"), ("a2", "a"), ("b1", "b"), ("c1", "c"))
+    groups = [
+        ClaimGroup("g1", ("a1", "a2"), ("a",), "scoop", (Origin("The Herald", "report", ("a1", "a2")),)),
+        ClaimGroup("g2", ("a1", "b1", "c1"), ("a", "b", "c"), "seven killed in the blast", ()),
+    ]
+    (event,) = find_events(articles, claims, groups)
+    assert event.summary.startswith("The Herald and own reporting of 2 outlets: ")

@@ -112,3 +112,14 @@ def test_counts_dated_to_different_days_are_different_occasions() -> None:
         _claim("c2", "Nine people died in the fire", ("2025-06-12",)),
     ]
     assert count_conflicts(claims, {"c1": "g1", "c2": "g2"}) == []
+
+
+def test_one_crowd_counted_as_protesters_or_people_and_a_rate_with_a_number_of_its_own() -> None:
+    (crowd,) = quantity_conflicts(
+        quantities("about 5,000 protesters took part in the march"),
+        quantities("more than 100,000 people joined it"),
+    )
+    assert [describe(q) for q in crowd] == ["a crowd of 3,750-5,750", "a crowd of more than 100,000"]
+    assert "took part" in crowd[0].text  # the words as written
+    shares = quantities("Revel won 54.2 percent and Vennick 41.8 percent, on a turnout of 68 percent")
+    assert [describe(q) for q in shares] == ["turnout 68%"]  # 41.8 is a share of the vote, not the turnout

@@ -162,7 +162,7 @@ def test_an_expert_with_a_relative_clause_is_no_document(brightwell: dict[str, A
     assert claim["source_type"] == "anonymous"
 
 
-@pytest.mark.parametrize("story", ["harlow", "velmora", "castrava", "brightwell"])
+@pytest.mark.parametrize("story", ["harlow", "velmora", "castrava", "brightwell", "ardenne", "kessmoor"])
 def test_each_invented_story_is_one_event(story: str, request: pytest.FixtureRequest) -> None:
     """Each story is one news event told by five outlets (the example corpus holds three); before,
     outlets that relay no report were each an event of their own."""
@@ -176,3 +176,72 @@ def test_a_denial_opening_a_paragraph_answers_the_paragraph_before(brightwell: d
     denied the claim.": the claim denied is the paragraph's first, not its last."""
     disputes = [(a, b) for a, b, _ in _relations(brightwell, "dispute") if "denied the claim" in a]
     assert disputes and all("6 million" in b for _, b in disputes)
+
+
+@pytest.fixture(scope="module")
+def ardenne() -> dict[str, Any]:
+    return _analyze("ardenne")
+
+
+@pytest.fixture(scope="module")
+def kessmoor() -> dict[str, Any]:
+    return _analyze("kessmoor")
+
+
+def test_turnout_and_crowd_counts_contradict_and_shares_are_no_turnout(ardenne: dict[str, Any]) -> None:
+    explanations = [r["explanation"] for _, _, r in _relations(ardenne, "contradict")]
+    assert any("turnout 68%" in e and "turnout 52%" in e for e in explanations)
+    assert any("a crowd of 3,750-5,750" in e and "a crowd of more than 100,000" in e for e in explanations)
+    assert not any("turnout 41.8%" in e for e in explanations)  # the challenger's share, not the turnout
+
+
+def test_a_disputed_vote_disputes_nothing(ardenne: dict[str, Any]) -> None:
+    assert not any("disputed vote" in a for a, _, _ in _relations(ardenne, "dispute"))
+
+
+def test_quotes_speak_for_who_said_them(ardenne: dict[str, Any]) -> None:
+    speakers = {c["text"]: c["speaker"] for c in ardenne["claims"]}
+    spoken = next(s for t, s in speakers.items() if t.startswith('"The people of Ardenne have spoken'))
+    assert spoken == "Sabine Orlach"  # "she said" is not the country her quote names
+    went_on = next(s for t, s in speakers.items() if t.startswith("We will be back on the streets"))
+    assert went_on == "Clara Vennick"  # her quote goes on after "Vennick told the crowd"
+    assert not any("\n" in t for t in speakers)  # no claim runs over a paragraph break
+
+
+def test_places_outlets_and_movements_are_typed_from_the_run(ardenne: dict[str, Any]) -> None:
+    types = {e["name"]: e["type"] for e in ardenne["entities"]}
+    assert types["Ardenne"] == "GPE" and types["Open Ardenne"] == "ORG" and types["Civic Dawn"] == "ORG"
+
+
+def test_the_company_is_one_organisation_and_the_town_a_place(kessmoor: dict[str, Any]) -> None:
+    types = {e["name"]: e["type"] for e in kessmoor["entities"]}
+    assert types["Varrow"] == "GPE" and types["Halbrenn Chemicals"] == "ORG"
+    assert "Halbrenn" not in types
+    speakers = {c["text"]: c["speaker"] for c in kessmoor["claims"]}
+    assert (
+        speakers["search teams were still working through the wreckage"] == "a spokesman for the fire service"
+    )
+    by_the_book = next(s for t, s in speakers.items() if "by the book" in t)
+    assert by_the_book == "Lorenz Abbel"  # "the plant's manager", named so in another article; no memoir
+
+
+def test_a_rejection_of_the_unions_claims_disputes_them(kessmoor: dict[str, Any]) -> None:
+    disputes = [(a, b) for a, b, _ in _relations(kessmoor, "dispute") if "union's claims" in a]
+    assert disputes and all("warnings" in b for _, b in disputes)
+
+
+def test_dozens_dead_contradict_seven(kessmoor: dict[str, Any]) -> None:
+    explanations = [r["explanation"] for _, _, r in _relations(kessmoor, "contradict")]
+    assert any("7 dead" in e and "24-99 dead" in e for e in explanations)
+
+
+def test_the_tabloid_headline_overstates_its_hedged_body(kessmoor: dict[str, Any]) -> None:
+    flagged = [f["message"] for f in kessmoor["flags"] if f["kind"] == "headline-overstates"]
+    assert any("Bosses Ignored Leak Warnings" in m and "may have ignored" in m for m in flagged)
+
+
+def test_the_act_is_the_explosion_not_a_background_fine(kessmoor: dict[str, Any]) -> None:
+    (act,) = kessmoor["framing"]["acts"]
+    words = {w["term"] for w in act["words"]}
+    assert {"explosion", "blast"} <= words and "fined" not in words
+    assert any("massacre" in w for w in words)  # the partisan outlet's word, anchored through its verb

@@ -28,6 +28,7 @@ from rashomon.entities.names import (
     name_key,
     similar_tokens,
 )
+from rashomon.entities.propagate import propagated
 from rashomon.entities.retype import organisation_of, retyped
 from rashomon.entities.roles import is_role_noun
 from rashomon.model import Article, Entity, EntityMention, content_id
@@ -114,6 +115,7 @@ class _UnionFind:
 
 
 def resolve_entities(mentions: Sequence[EntityMention], articles: Sequence[Article] = ()) -> list[Entity]:
+    mentions = propagated(mentions, articles)
     groups = _group_by_key(retyped(_titled_people(mentions, articles), articles))
     joined = _UnionFind(groups)
     _join_organisation_parts(groups, joined, organisation_of(mentions, articles))

@@ -36,6 +36,10 @@ PLACE_OF = re.compile(
 )
 IN_BEFORE = re.compile(r"\b(?:in|near|outside|across)\s+$")
 SPEAKS_AFTER = re.compile(r"^\s*(?:said|says|told|added|wrote|warned|denied)\b")
+ACTS_AFTER = re.compile(
+    r"^\s*(?:said|says|denied|denies|rejected|rejects|blamed|blames|announced|confirmed|declined|insisted|"
+    r"admitted|apologi[sz]ed|responded|stated|claimed|spokes(?:man|woman|person))\b"
+)
 SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n\s*)$")
 LONE_TYPES = frozenset({"PERSON", "ORG"})
 OTHER_TYPES = frozenset({"WORK_OF_ART", "PRODUCT", "FAC", "LAW", "EVENT", "NORP", "LOC"})
@@ -50,7 +54,7 @@ def retyped(mentions: Sequence[EntityMention], articles: Sequence[Article]) -> l
     outlets = {name_key(a.outlet) for a in articles if a.outlet}
     surnames = _surnames([m for m in mentions if name_key(m.text) not in outlets])
     places = _places(mentions, texts) - surnames
-    organisations = set(_organisation_parts(mentions, outlets)) | _movements(mentions, texts, surnames)
+    organisations = set(_organisation_parts(mentions, outlets, texts)) | _movements(mentions, texts, surnames)
     common = _common_words(mentions, texts)
     local_surnames = {(m.article, name_key(m.text).split()[-1]) for m in mentions if _full_person(m)}
     found = []
@@ -100,7 +104,8 @@ def _movements(mentions: Sequence[EntityMention], texts: dict[str, str], surname
 
 def organisation_of(mentions: Sequence[EntityMention], articles: Sequence[Article]) -> dict[str, str]:
     """Lone words -> the key of the one multi-word organisation they begin or end."""
-    return _organisation_parts(mentions, {name_key(a.outlet) for a in articles if a.outlet})
+    texts = {a.id: a.text for a in articles}
+    return _organisation_parts(mentions, {name_key(a.outlet) for a in articles if a.outlet}, texts)
 
 
 def _places(mentions: Sequence[EntityMention], texts: dict[str, str]) -> set[str]:
@@ -138,14 +143,23 @@ def _demonym_of(demonym: str, name: str) -> bool:
     return demonym != name and demonym.startswith(stem) and demonym[len(stem) :] in DEMONYM_ENDINGS
 
 
-def _organisation_parts(mentions: Sequence[EntityMention], outlets: set[str]) -> dict[str, str]:
+def _organisation_parts(
+    mentions: Sequence[EntityMention], outlets: set[str], texts: dict[str, str]
+) -> dict[str, str]:
+    """A lone word that ends one organisation's name ("Herald") is that organisation; one that begins it
+    ("Halbrenn") only if the run also has it act as an organisation does ("Halbrenn denied"): a town
+    names its newspaper ("the Bellhaven Post") and stays a town."""
     names = {name_key(m.text) for m in mentions if m.label == "ORG"} | outlets
     surnames = _surnames(mentions)
+    acting = {
+        name_key(m.text) for m in mentions if ACTS_AFTER.match(texts.get(m.article, "")[m.end : m.end + 16])
+    }
     parts: dict[str, set[str]] = defaultdict(set)
     for name in names:
         words = name.split()
         if len(words) >= 2:
-            parts[words[0]].add(name)
+            if words[0] in acting:
+                parts[words[0]].add(name)
             parts[words[-1]].add(name)
     return {
         word: next(iter(owners))

@@ -37,7 +37,7 @@ from rashomon.nlp.event_words import EVENT_NOUNS
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "off", "on"})
 ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj"})
-PLACE_DEPTH = 4  # prep -> pobj -> prep -> pobj: "through a store in Surrey", "at the port of Harlow Bay"
+PLACE_DEPTH = 6  # prep -> pobj -> prep -> pobj (-> prep -> pobj): "through a plant in the town of Varrow"
 # Modifiers kept with the event word: nouns, adjectives and participles ("the *stolen* election").
 MODIFIER_POS = frozenset({"NOUN", "ADJ", "VERB"})
 LIGHT_NOUNS = frozenset("act case result form kind".split())
@@ -121,6 +121,11 @@ def _nouns(article: str, field: Field, text: str, tokens: list[Token], spans: li
             found = place_phrases(head) or next(
                 (p for c in children[head.index] if c.dep in {"dobj", "obj"} and (p := place_phrases(c))), ""
             )
+        # "workers died in Varrow *in a preventable massacre*": the verb the noun's phrase hangs on
+        hung = head is not None and head.dep == "prep" and noun.dep == "pobj"
+        verb = by_index.get(head.head) if head is not None and hung else None
+        if not found and verb is not None and verb.pos == "VERB":
+            found = place_phrases(verb)
         return found
 
     out = []

@@ -4,8 +4,9 @@ says "If this is the case, the U.S. almost started World War III ...").
 A headline claim in the outlet's own voice, not hedged, is compared with the body's claims of the same
 article by their sentence embeddings (the align stage's vectors). When the body claim closest to it is
 hedged, the headline states as fact what the body conditions: a flag of kind ``headline-overstates``
-naming both claims. Only close paraphrases are compared (cosine at least ``SAME_CLAIM_COSINE``): a
-headline that summarises the whole article matches no single claim and is left alone.
+naming both claims. Only close paraphrases are compared (cosine at least ``SAME_CLAIM_COSINE``, or
+three quarters of the headline's words in one hedged claim): a headline that summarises the whole
+article matches no single claim and is left alone.
 """
 
 from __future__ import annotations
@@ -17,12 +18,16 @@ import numpy as np
 from rashomon.model import Article, Claim
 from rashomon.model.flag import Flag
 from rashomon.model.vectors import ClaimVectors
+from rashomon.timeline.events import stems
 
 KIND = "headline-overstates"
 # MiniLM cosine above which a body claim restates the headline. Not fitted on a benchmark (none pairs
 # headlines with hedged restatements); 0.6 is where STS paraphrase pairs start in MiniLM's model card
 # range, and on the example it separates restatements (0.65-0.92) from related sentences (0.46-0.59).
 SAME_CLAIM_COSINE = 0.6
+# Or the headline's words (5-letter stems, at least three) nearly all in one hedged body claim.
+MIN_WORDS = 3
+SHARED_WORDS = 0.75
 
 
 def overstating_headlines(
@@ -36,9 +41,25 @@ def overstating_headlines(
         body = [c for c in mine if c.field != "title"]
         for title in titles:
             match = _closest(title, body, vectors, rows)
+            if match is None or not match.hedged:
+                match = _worded_alike(title, body)
             if match is not None and match.hedged:
                 flags.append(_flag(article, title, match))
     return flags
+
+
+def _worded_alike(title: Claim, body: list[Claim]) -> Claim | None:
+    """A hedged body claim holding nearly all the headline's words ("Bosses Ignored Leak Warnings" /
+    "Bosses at the plant ... may have ignored warnings about leaking gas"): its extra words keep the two
+    apart in embedding space, but the headline says the same with the hedge dropped. A topic before a
+    colon ("Varrow blast:") is not part of what the headline asserts."""
+    said = stems(title.text.rsplit(":", 1)[-1])
+    if len(said) < MIN_WORDS:
+        return None
+    for claim in body:
+        if claim.hedged and len(said & stems(claim.text)) >= SHARED_WORDS * len(said):
+            return claim
+    return None
 
 
 def _closest(title: Claim, body: list[Claim], vectors: ClaimVectors, rows: dict[str, int]) -> Claim | None:

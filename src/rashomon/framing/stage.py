@@ -32,7 +32,7 @@ class FramingStage(BaseStage):
         {"articles", "tokens", "entities", "claims", "vectors", "groups", "relations", "events", "flags"}
     )
     produces: ClassVar[frozenset[str]] = frozenset({"framing", "flags"})
-    version: ClassVar[str] = "2"  # 2: act classes, untagged surnames, no speech nouns
+    version: ClassVar[str] = "3"  # 3: events anchored through longer phrases and their verbs
 
     _encoder: Any = None
     _nlp: Any = None

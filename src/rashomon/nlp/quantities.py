@@ -85,6 +85,7 @@ class Quantity:
 
 def quantities(text: str) -> list[Quantity]:
     """The tolls, crowd sizes and one-valued rates a claim states."""
+    said = text  # the words as written, for the explanation
     text = _PHRASES.sub(
         lambda m: m.group(1) + m.group(2) + " ", text
     )  # "took part" -> "tookpart ", same length
@@ -100,7 +101,7 @@ def quantities(text: str) -> list[Quantity]:
         after = _WORD.findall(text[match.end() :])
         rate = _rate(before, after)
         if rate is not None:
-            found.append(Quantity(low, high, rate, None, " ".join(text[match.start() :].split()[:4])))
+            found.append(Quantity(low, high, rate, None, " ".join(said[match.start() :].split()[:4])))
             continue
         kind = _kind(before, after)
         if kind is None or _measure(before, after):
@@ -109,7 +110,7 @@ def quantities(text: str) -> list[Quantity]:
         if _restricted(after):
             continue  # "four workers who died in hospital": a part of the count, told apart from it
         end = min(len(text), match.end() + 40)
-        found.append(Quantity(low, high, kind, counted, " ".join(text[match.start() : end].split()[:6])))
+        found.append(Quantity(low, high, kind, counted, " ".join(said[match.start() : end].split()[:6])))
     return found
 
 
@@ -133,7 +134,8 @@ def describe(x: Quantity) -> str:
     if x.low == x.high:
         amount = _number(x.low)
     elif x.high == float("inf"):
-        amount = f"at least {_number(x.low)}"
+        exclusive = x.low != round(x.low) and abs(x.low - round(x.low)) < 1e-6  # "more than 100,000"
+        amount = f"more than {_number(round(x.low))}" if exclusive else f"at least {_number(x.low)}"
     else:
         amount = f"{_number(x.low)}-{_number(x.high)}"
     if x.kind.endswith(" (percent)"):
@@ -150,6 +152,8 @@ def _conflict(x: Quantity, y: Quantity) -> bool:
     least above the whole's most: "dozens of workers killed" against a toll of eight)."""
     if x.kind != y.kind:
         return False
+    if x.kind == "crowd":  # "5,000 protesters took part" and "100,000 people joined it" count one crowd
+        return x.high < y.low or y.high < x.low
     general_x, general_y = _general(x), _general(y)
     if general_x == general_y:
         return (general_x or x.counted == y.counted) and (x.high < y.low or y.high < x.low)
@@ -231,7 +235,17 @@ def _rate(before: list[str], after: list[str]) -> str | None:
     if not after or after[0].lower() not in _PERCENT:
         return None
     near = [w.lower() for w in (*_clause(list(reversed(before)))[:WINDOW], *_clause(after[1:])[:3])]
-    return next((f"{w} (percent)" for w in near if w in RATES), None)
+    rate = next((w for w in near if w in RATES), None)
+    if rate is not None and rate not in (w.lower() for w in before) and _owns_number(after[1:], rate):
+        return None  # "41.8 percent, on a turnout of 68 percent": the turnout is the next number's
+    return f"{rate} (percent)" if rate else None
+
+
+def _owns_number(words: list[str], rate: str) -> bool:
+    """Whether a number follows the rate word closely ("turnout of 68"): that number is the rate."""
+    lowered = [w.lower() for w in words]
+    at = lowered.index(rate) if rate in lowered else -1
+    return at >= 0 and any(w[0].isdigit() or w in UNITS for w in lowered[at + 1 : at + 4])
 
 
 def _restricted(after: list[str]) -> bool:

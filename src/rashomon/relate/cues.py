@@ -23,6 +23,9 @@ DISPUTE = re.compile(
     r"(?:no|without|lack of|absence of) (?:\w+ ){0,2}evidence|"
     r"(?:not|never) (?:\w+ ){0,3}(?:provided|released|shown|presented|offered|produced|cited) "
     r"(?:\w+ ){0,3}evidence|"
+    r"(?:could not|couldn't|cannot|can't|was unable to|were unable to|(?:has|have) been unable to) "
+    r"(?:independently )?(?:verify|confirm|corroborate)|"
+    r"(?:could not|couldn't|cannot|can't) be (?:independently )?(?:verified|confirmed|corroborated)|"
     r"never shown|unaware of any|(?:didn't|did not|haven't|have not|hasn't|has not) see[n]? (?:one|any)|"
     r"(?:is|are|was|were|it's|seems?|remains?) (?:highly |very |most )?unlikely (?:that|to)|"
     r"skeptical|sceptical|bogus|misleading|fudg(?:e|ed|ing)|overstat(?:e|es|ed|ing)|"
@@ -58,16 +61,35 @@ CLAIMED_BEFORE = re.compile(
 DISMISSED = re.compile(r"(?:" + CLAIM_NOUNS + r")$", re.IGNORECASE)
 
 
+# "the disputed vote", "after Sunday's disputed election": a participle used as an adjective reports no
+# dispute of anything the sentence says.
+ATTRIBUTIVE = re.compile(
+    r"(?:\b(?:the|a|an|this|that|its|his|her|their|our|after|over|of|in|on|from|for|hotly|highly|much|"
+    r"bitterly|fiercely|widely)|['’]s)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _dispute_match(text: str) -> re.Match[str] | None:
+    for match in DISPUTE.finditer(text):
+        word = re.match(r"\w+", text[match.start() :])
+        adjective = word is not None and word.group(0).lower() == "disputed"
+        if adjective and ATTRIBUTIVE.search(text[: match.start()]):
+            continue
+        return match
+    return None
+
+
 @lru_cache(maxsize=1 << 14)  # the relate stage asks about each claim once per candidate pair
 def dispute_cue(text: str) -> str | None:
-    match = DISPUTE.search(text)
+    match = _dispute_match(text)
     return match.group(0) if match else None
 
 
 def disputed_part(text: str) -> str | None:
     """What the dispute is about: the words after the cue ("... undercutting *his claims that ...*"),
     or the words before it when the cue ends the sentence ("... over a lie")."""
-    match = DISPUTE.search(text)
+    match = _dispute_match(text)
     if match is None:
         return None
     if match.group("called"):  # "calling X into question": X is what is disputed
@@ -78,6 +100,29 @@ def disputed_part(text: str) -> str | None:
         return after
     claimed = CLAIMED_BEFORE.search(before)
     return claimed.group("what") if claimed else (before or None)
+
+
+# "rejected *the union's* claims as baseless": whose claims are disputed, when the doubt names its source.
+OWNED_CLAIMS = re.compile(
+    r"\b(?:the |an? )?(?P<owner>(?:[\w-]+ ){0,2}?[\w-]+)['’]s? (?:own )?(?:" + CLAIM_NOUNS + r"|account)\b"
+    # not when the doubt says what was claimed ("his administration's claims *that* ..."): that is its target
+    r"(?!\s+(?:that|of|about|over|regarding|concerning)\b)",
+    re.IGNORECASE,
+)
+
+
+def disputed_source(text: str) -> str | None:
+    """The last word of the source whose claims a doubt names ("the union's claims" -> "union"), else None."""
+    match = _dispute_match(text)
+    if match is None:
+        return None
+    owned = OWNED_CLAIMS.search(text[max(match.start() - 60, 0) :])
+    if owned is None or owned.group("owner").lower() in _NOT_OWNERS:
+        return None
+    return owned.group("owner").split()[-1].lower()
+
+
+_NOT_OWNERS = frozenset({"its", "his", "her", "their", "these", "those", "such", "the", "media", "news"})
 
 
 def answers_previous(text: str) -> str | None:
@@ -91,13 +136,18 @@ def short_object(text: str) -> str | None:
     sabotage*"): too few words to embed as the disputed proposition, but "evidence of X" names exactly
     what is doubted, so a target must be about X. Other cues' short objects ("fudging *the
     intelligence*") name a thing, not a proposition, and are not used."""
-    match = DISPUTE.search(text)
+    match = _dispute_match(text)
     if match is None:
         return None
     after = text[match.end() :].strip(" ,.:;“”\"'")
     if DISMISSED.search(match.group(0)):  # "dismissed the reports *about the contracts* as fabrications"
         dismissed = _ABOUT.match(re.split(r"\s+as\s+|[,;]|\s+and\s+", after, maxsplit=1)[0])
         return dismissed.group(1) if dismissed and len(dismissed.group(1).split()) <= 3 else None
+    verified = _UNVERIFIED.search(match.group(0))
+    if verified:  # "could not verify *the results*", "*The documents* could not be verified"
+        named = text[: match.start()] if verified.group("passive") else after
+        found = _THING.match(named.strip(" ,.:;“”\"'"))
+        return found.group(1) if found else None
     if not match.group(0).lower().endswith("evidence"):
         return None
     found = _EVIDENCE_OF.match(after)
@@ -106,6 +156,14 @@ def short_object(text: str) -> str | None:
     return found.group(1)
 
 
+_UNVERIFIED = re.compile(
+    r"(?:verify|confirm|corroborate)|(?P<passive>verified|confirmed|corroborated)$", re.IGNORECASE
+)
+_THING = re.compile(
+    r"^(?:(?:the|an?|its|their|his|her|these|those|this|that)\s+)?"
+    r"(?!(?:it|they|he|she|this|that|these|those)$)([A-Za-z][\w'-]+(?: [A-Za-z][\w'-]+){0,2})$",
+    re.IGNORECASE,
+)
 _ABOUT = re.compile(
     r"(?:about|of|over|on|regarding|concerning)\s+(?:an? |the |his |her |their |its )?([A-Za-z][\w' -]*?)\s*$"
 )

@@ -16,11 +16,12 @@ from itertools import pairwise
 import numpy as np
 import numpy.typing as npt
 
-from rashomon.model import Claim, Relation
+from rashomon.model import Claim, Entity, Relation
 from rashomon.relate.cues import (
     answers_previous,
     dispute_cue,
     disputed_part,
+    disputed_source,
     short_object,
     trailing_dispute,
 )
@@ -48,6 +49,9 @@ class DisputeCandidate:
     about: frozenset[str] = frozenset()
     # Set for a denial that points back ("the ministry denied the claim"): the claim it answers.
     answers: int | None = None
+    # Set when the doubt names whose claims it rejects ("the union's claims"): a word the target's speaker
+    # must hold ("union": the Kessmoor Chemical Workers' Union, or its chairman described so).
+    source: str | None = None
 
 
 def doubt(claim: Claim, context: str, tail: str = "") -> tuple[str, str] | None:
@@ -91,7 +95,10 @@ def dispute_candidates(
         doubted = doubt(claim, context, tails[index] if tails else "")
         if doubted:
             named = short_object(claim.text) if dispute_cue(claim.text) else None
-            if named:
+            source = disputed_source(claim.text) or disputed_source(context)
+            if source:
+                found.append(DisputeCandidate(index, doubted[0], claim.text, source=source))
+            elif named:
                 found.append(DisputeCandidate(index, doubted[0], claim.text, frozenset(stems(named))))
             else:
                 found.append(DisputeCandidate(index, *doubted))
@@ -104,9 +111,12 @@ def find_disputes(
     vectors: npt.NDArray[np.float32],
     candidates: Sequence[DisputeCandidate],
     propositions: npt.NDArray[np.float32],
+    entities: Sequence[Entity] = (),
 ) -> list[Relation]:
+    """``entities``: the run's, whose labels tell who a doubt's named source is ("the union's chairman")."""
     relations = []
     names = _name_stems(claims)
+    labels = {e.id: " ".join(label.text.lower() for label in e.labels) for e in entities}
     doubters = {c.claim for c in candidates}  # a denial is not what another denial disputes
 
     def eligible(doubter: Claim, index: int) -> bool:
@@ -128,18 +138,32 @@ def find_disputes(
         order = np.argsort(-scores)
         if candidate.about:  # the target must be about the named object, however loosely it matches
             order = np.asarray([i for i in order if candidate.about <= stems(claims[int(i)].text)], int)
+        if candidate.source:  # the target must be that source's
+            order = np.asarray([i for i in order if _speaks(claims[int(i)], candidate.source, labels)], int)
+        named_target = bool(candidate.about or candidate.source)
         said = _roots(candidate.proposition) - names
         for target_index in order[: TARGETS_PER_DISPUTE + 8]:
             target = claims[int(target_index)]
             if not eligible(doubter, int(target_index)):
                 continue
-            if scores[target_index] < (ABOUT_MIN_COSINE if candidate.about else TARGET_MIN_COSINE):
+            if scores[target_index] < (ABOUT_MIN_COSINE if named_target else TARGET_MIN_COSINE):
                 break
-            if not candidate.about and not said & _roots(target.text):
+            if not named_target and not said & _roots(target.text):
                 continue  # close only through the names both mention ("Sorel was detained" / "mistreated")
             relations.append(_dispute(doubter, target, candidate.cue, group_of, float(scores[target_index])))
             break
     return relations
+
+
+def _speaks(claim: Claim, source: str, labels: Mapping[str, str]) -> bool:
+    """Whether a claim's speaker (or one who relayed it) is named or described with ``source``: "union" is
+    the Kessmoor Chemical Workers' Union, and Anton Velk where the run calls him the union's chairman."""
+    speakers = [claim.speaker or "", *(link.speaker for link in claim.chain)]
+    described = labels.get(claim.speaker_entity or "", "")
+    return any(source in _WORDS.findall(s.lower()) for s in [*speakers, described])
+
+
+_WORDS = re.compile(r"[\w-]+")
 
 
 def _dispute(doubter: Claim, target: Claim, cue: str, group_of: dict[str, str], score: float) -> Relation:

@@ -50,15 +50,28 @@ def find_events(
             orphans.append(article.id)
     names = {a.id: own_reporting(a) for a in articles}
     alone = []
+    joined: dict[str, int] = defaultdict(int)  # articles that joined an origin's event on their own reporting
     for article_id in orphans:
         target = _closest_event(article_id, members, shared)
         if target:
             members[target].append(article_id)
+            joined[target] += 1
         else:
             alone.append(article_id)
     for together in _shared_components(alone, shared):
         members[_own_name([names[a] for a in together])] = together
-    return [_event(origin, ids, articles, groups) for origin, ids in sorted(members.items())]
+    return [
+        _event(_with_own(origin, joined[origin]), ids, articles, groups)
+        for origin, ids in sorted(members.items())
+    ]
+
+
+def _with_own(origin: str, joined: int) -> str:
+    """ "The Varrow Herald and own reporting of 4 outlets": an event named after one origin is not only
+    that origin's when other outlets' own reporting joined it."""
+    if not joined:
+        return origin
+    return f"{origin} and own reporting of {joined} outlet{'s' if joined > 1 else ''}"
 
 
 def _own_name(outlets: list[str]) -> str:
@@ -129,16 +142,14 @@ def _closest_event(
     return best[0][0] if best and best[0][1] >= MIN_SHARED_GROUPS else None
 
 
-def _event(
-    origin: str, ids: list[str], articles: Sequence[Article], groups: Sequence[ClaimGroup]
-) -> NewsEvent:
+def _event(name: str, ids: list[str], articles: Sequence[Article], groups: Sequence[ClaimGroup]) -> NewsEvent:
     inside = set(ids)
     own = [g for g in groups if set(g.articles) <= inside]
     lead = max(own, key=lambda g: (len(g.articles), -len(g.summary)), default=None)
     dates = sorted(a.published.value for a in articles if a.id in inside and a.published.value)
     return NewsEvent(
         id=content_id("evt", *sorted(inside)),
-        summary=f"{origin}: {lead.summary}" if lead else origin,
+        summary=f"{name}: {lead.summary}" if lead else name,
         groups=tuple(g.id for g in own),
         articles=tuple(a.id for a in articles if a.id in inside),
         date=dates[0] if dates else None,

@@ -19,7 +19,7 @@ class RelateStage(BaseStage):
         {"articles", "sentences", "claims", "groups", "vectors", "entities"}
     )
     produces: ClassVar[frozenset[str]] = frozenset({"relations", "events"})
-    version: ClassVar[str] = "2"  # 2: anaphoric denials, dismissed objects, the shared-word guard, events
+    version: ClassVar[str] = "3"  # 3: rejected claims of a named source, unverifiable claims, event names
 
     def __init__(self, config: Any, encoder: Any = None) -> None:
         """``encoder``: anything with sentence-transformers' ``encode``; None: MiniLM, at warm-up."""
@@ -51,7 +51,9 @@ class RelateStage(BaseStage):
         texts = {a.id: a.text for a in batch.articles}
         candidates = dispute_candidates(batch.claims, claim_contexts(batch), claim_tails(batch), texts)
         propositions = self._embed([c.proposition for c in candidates])
-        disputes = find_disputes(batch.claims, group_of, batch.vectors.matrix, candidates, propositions)
+        disputes = find_disputes(
+            batch.claims, group_of, batch.vectors.matrix, candidates, propositions, batch.entities
+        )
         mentions = build_mentions(batch)  # each claim's counts are read here once, for both uses
         found = [*disputes, *count_conflicts(batch.claims, group_of, {m.key: m.counts for m in mentions})]
         relations = relate_groups(batch.claims, batch.groups, mentions, found)

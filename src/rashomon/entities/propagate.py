@@ -1,0 +1,88 @@
+"""Names the tagger found elsewhere in the run, found again where it missed them.
+
+spaCy's small model tags an unfamiliar name in one sentence and not in the next: "Varrow" is a place in
+four of five articles and nothing in "Dozens of workers died in Varrow". A name the run tagged at least
+twice is looked for, written exactly so (case and whole words), in every article of the run, and each
+untagged occurrence becomes a mention with the name's most common type (so does one the tagger typed a
+date or a number). Left out, so that no common word
+becomes a name: names under four letters, names the run also writes in lower case ("Turnout" /
+"turnout"), month and weekday names, and words inside another mention.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+
+from rashomon.model import Article, EntityMention
+
+MIN_TAGGED = 2
+MIN_LENGTH = 4
+PROPAGATED_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
+# Types a name can have; a mention of a run's name typed otherwise (DATE, CARDINAL) is retyped.
+NAME_TYPES = frozenset(
+    {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
+)
+CALENDAR = frozenset(
+    "january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
+def propagated(mentions: Sequence[EntityMention], articles: Sequence[Article]) -> list[EntityMention]:
+    """``mentions``, then the untagged occurrences of the run's names."""
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    for mention in mentions:
+        labels[mention.text][mention.label] += 1
+    names = {
+        name: counts.most_common(1)[0][0]
+        for name, counts in labels.items()
+        if sum(counts.values()) >= MIN_TAGGED
+        and counts.most_common(1)[0][0] in PROPAGATED_TYPES
+        and len(name) >= MIN_LENGTH
+        and name[:1].isupper()
+        and name.lower() not in CALENDAR
+    }
+    if not names:
+        return list(mentions)
+    lowered = _written_lower(names, articles)
+    names = {name: label for name, label in names.items() if name.lower() not in lowered}
+    if not names:
+        return list(mentions)
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    pattern = re.compile(r"(?<![\w'’-])(?:" + alternatives + r")(?![\w-])")
+    # "died in Varrow on Tuesday" tagged Varrow a date: the run's name, with the name's type
+    mentions = [
+        replace(m, label=names[m.text]) if m.text in names and m.label not in NAME_TYPES else m
+        for m in mentions
+    ]
+    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for mention in mentions:
+        taken[mention.article].append((mention.start, mention.end))
+    found = []
+    for article in articles:
+        spans = sorted(taken[article.id])
+        starts = [s for s, _ in spans]
+        for match in pattern.finditer(article.text):
+            if not _inside(spans, starts, match.start(), match.end()):
+                found.append(
+                    EntityMention(article.id, match.start(), match.end(), match.group(), names[match.group()])
+                )
+    return [*mentions, *found]
+
+
+def _written_lower(names: dict[str, str], articles: Sequence[Article]) -> set[str]:
+    words = {name.lower() for name in names if " " not in name}
+    seen: set[str] = set()
+    for article in articles:
+        seen.update(w for w in re.findall(r"\b[a-z][a-z'-]+\b", article.text) if w in words)
+    return seen
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:
+    """Whether [start, end) overlaps a mention already there."""
+    i = bisect_right(starts, start) - 1
+    return any(s < end and start < e for s, e in spans[max(i - 2, 0) : i + 3])
