@@ -444,3 +444,40 @@ def test_the_manager_of_a_thing_is_the_one_the_run_describes_so() -> None:
     banker = Entity(id="ent_b", name="Ed Hart", type="PERSON", aliases=(), mentions=(), labels=(other,))
     (resolved,) = resolve_possessed([claim], [abbel, banker])
     assert resolved.speaker == "Lorenz Abbel"
+
+
+def test_it_is_the_organisation_that_opened_the_sentence_before_and_the_official_heard_before() -> None:
+    from rashomon.claims.speakers import Recent, Speaker, identify
+
+    text = "Kestrania's defence ministry gave a different account. It said the drone was over the river."
+    ministry = Entity(
+        id="ent_k",
+        name="Kestrania's defence ministry",
+        type="ORG",
+        aliases=(),
+        mentions=(EntityMention("a1", 0, 28, "Kestrania's defence ministry", "ORG"),),
+    )
+    index = MentionIndex.build("a1", [ministry])
+    start = text.index("It said")
+    assert identify(text, start, start + 2, index, "said").name == "Kestrania's defence ministry"
+    passing = "Democrats in Congress said the plan was weak, nor has it said more."
+    congress = Entity("ent_c", "Congress", "ORG", (), (EntityMention("a1", 13, 21, "Congress", "ORG"),))
+    start = passing.index("it said")
+    spoken = identify(passing, start, start + 2, MentionIndex.build("a1", [congress]), "said")
+    assert spoken.name != "Congress"  # named in passing, not the sentence's subject
+    official = Speaker("A Western intelligence official", None, "anonymous")
+    later = "A Western intelligence official said so. Later the official said more."
+    start = later.index("the official")
+    again = identify(
+        later, start, start + 12, MentionIndex.build("a1", []), "said", None, [Recent(0, official)]
+    )
+    assert again == official  # one unnamed source, however it is named again
+
+
+def test_later_that_day_is_the_day_named_before_it() -> None:
+    from rashomon.claims.dates import article_dates, dates_within
+
+    text = "The drone was shot down on Monday. Two guards were killed later that day."
+    dates = article_dates(text, "2025-08-13")  # a Wednesday
+    start = text.index("Two guards")
+    assert dates_within(dates, start, len(text)) == ("2025-08-11",)

@@ -235,3 +235,20 @@ def test_a_name_tagged_elsewhere_is_found_where_the_tagger_missed_it() -> None:
         ("a2", "Varrow", "GPE"),  # retyped, not added twice
     ]
     assert len(found) == len(mentions)  # names tagged once, calendar words and lower-case words stay put
+
+
+def test_a_river_is_a_place_and_a_ministry_is_its_countrys() -> None:
+    text = "Drones flew along the Velna river. The Velna is wide. Drovia's defence ministry said so."
+    other = "Kestrania's defence ministry disagreed."
+    articles = [
+        Article(id="a1", source="x", text=text, language="en"),
+        Article(id="a2", source="y", text=other),
+    ]
+    mentions = [
+        *_mentions_in("a1", text, [("Velna", "PERSON", 0), ("Velna", "PERSON", 1)]),
+        EntityMention("a1", text.index("defence"), text.index("defence") + 16, "defence ministry", "ORG"),
+        EntityMention("a2", other.index("defence"), other.index("defence") + 16, "defence ministry", "ORG"),
+    ]
+    entities = {e.name: e for e in resolve_entities(mentions, articles)}
+    assert entities["Velna"].type == "LOC"
+    assert {"Drovia's defence ministry", "Kestrania's defence ministry"} <= set(entities)  # two ministries

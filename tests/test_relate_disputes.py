@@ -168,3 +168,10 @@ def test_a_rejection_of_a_sources_claims_targets_that_sources_claims() -> None:
     said_what = _claim("w", "rejected his administration's claims that the attack was imminent")
     (spelled,) = dispute_candidates([said_what], [""])
     assert spelled.source is None  # the doubt says what was claimed: that is its target
+
+
+def test_not_knowing_what_a_thing_is_disputes_nothing() -> None:
+    unknown = Claim(
+        id="u", article="u", start=0, end=27, text="what the drone was carrying", cue="could not confirm"
+    )
+    assert dispute_candidates([unknown], [""]) == []

@@ -123,3 +123,15 @@ def test_one_crowd_counted_as_protesters_or_people_and_a_rate_with_a_number_of_i
     assert "took part" in crowd[0].text  # the words as written
     shares = quantities("Revel won 54.2 percent and Vennick 41.8 percent, on a turnout of 68 percent")
     assert [describe(q) for q in shares] == ["turnout 68%"]  # 41.8 is a share of the vote, not the turnout
+
+
+def test_none_killed_is_a_count_of_zero_and_no_one_is_not_one() -> None:
+    assert [describe(q) for q in quantities("no one was killed")] == ["0 dead"]
+    assert [describe(q) for q in quantities("three people were wounded and none killed")] == [
+        "3 injured",
+        "0 dead",
+    ]
+    assert [describe(q) for q in quantities("there were no deaths")] == ["0 dead"]
+    assert quantities("no evidence of foul play") == []
+    (conflict,) = quantity_conflicts(quantities("two border guards were killed"), quantities("none killed"))
+    assert [describe(q) for q in conflict] == ["2 dead", "0 dead"]

@@ -20,11 +20,31 @@ YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 
 
 NEGATION = re.compile(r"\b(?:not|never|no|n't|neither|nor|none|nobody|nothing)\b", re.IGNORECASE)
+NEGATORS = frozenset({"not", "never", "n't"})
+NO_ONE = frozenset({"nobody", "nothing", "none", "noone"})
+ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "obj", "attr"})
 
 
-def claim_negated(text: str) -> bool:
-    """Whether a claim negates what it says ("no bank details were taken"; "not" anywhere counts)."""
-    return NEGATION.search(text) is not None
+def claim_negated(text: str, predicate: Token | None = None, inside: Sequence[Token] = ()) -> bool:
+    """Whether a claim negates what it says ("no bank details were taken").
+
+    With the claim's main verb and its tokens, only a negation of that verb counts: a "not"/"never" on it,
+    or "no"/"nobody"/"nothing" as its subject or object ("the drone was hit and never crossed the border"
+    asserts the hit; "we were not able to establish when it was hit" does not negate the hit). Without a
+    parse, "not" anywhere counts."""
+    if predicate is None:
+        return NEGATION.search(text) is not None
+    heads = {predicate.index}
+    heads |= {t.index for t in inside if t.head == predicate.index and t.dep in ("aux", "auxpass")}
+    children = [t for t in inside if t.head in heads and t.index != predicate.index]
+    if any(c.dep == "neg" or c.lemma.lower() in NEGATORS for c in children):
+        return True
+    arguments = {c.index for c in children if c.dep in ARGUMENT_DEPS}
+    return any(
+        t.lemma.lower() in NO_ONE or (t.head in arguments and t.dep == "det" and t.lemma.lower() == "no")
+        for t in inside
+        if t.index in arguments or t.head in arguments
+    )
 
 
 def claim_numbers(text: str) -> frozenset[str]:
@@ -53,14 +73,24 @@ def claim_predicate(claim: Claim, tokens: Sequence[Token]) -> str | None:
     """The lemma of the claim's main verb: the verb whose head lies outside the claim span.
 
     ``tokens`` are the claim's article's tokens in text order (as the nlp stage makes them)."""
+    verb = predicate_token(claim_tokens(claim, tokens))
+    return verb.lemma.lower() if verb is not None else None
+
+
+def claim_tokens(claim: Claim, tokens: Sequence[Token]) -> list[Token]:
+    """The claim's tokens, out of its article's tokens in text order."""
     first = bisect_left(tokens, claim.start, key=_start)
-    inside = list(itertools.takewhile(lambda t: t.start < claim.end, itertools.islice(tokens, first, None)))
+    return list(itertools.takewhile(lambda t: t.start < claim.end, itertools.islice(tokens, first, None)))
+
+
+def predicate_token(inside: Sequence[Token]) -> Token | None:
+    """The main verb among a claim's tokens: the verb whose head lies outside the claim span."""
     indices = {t.index for t in inside}
     verbs = [t for t in inside if t.pos in ("VERB", "AUX") and t.lemma != "be"]
     for verb in verbs:
         if verb.head not in indices or verb.head == verb.index:
-            return verb.lemma.lower()
-    return verbs[0].lemma.lower() if verbs else None
+            return verb
+    return verbs[0] if verbs else None
 
 
 def _start(token: Token) -> int:

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from rashomon.align.claim_features import claim_entities, claim_negated, claim_numbers, claim_predicate
+from rashomon.align.claim_features import (
+    claim_entities,
+    claim_negated,
+    claim_numbers,
+    claim_tokens,
+    predicate_token,
+)
 from rashomon.align.similarity import Mention
 from rashomon.claims.speakers import MentionIndex
 from rashomon.model import Token
@@ -23,6 +29,8 @@ def build_mentions(batch: Batch) -> list[Mention]:
     mentions = []
     for claim in batch.claims:
         article = articles[claim.article]
+        inside = claim_tokens(claim, tokens[claim.article]) if claim.field == "text" else []
+        verb = predicate_token(inside)
         mentions.append(
             Mention(
                 key=claim.id,
@@ -37,8 +45,8 @@ def build_mentions(batch: Batch) -> list[Mention]:
                 ),
                 numbers=claim_numbers(claim.text),
                 dates=frozenset(claim.dates),
-                predicate=claim_predicate(claim, tokens[claim.article]) if claim.field == "text" else None,
-                negated=claim_negated(claim.text),
+                predicate=verb.lemma.lower() if verb is not None else None,
+                negated=claim_negated(claim.text, verb, inside),
                 counts=tuple(quantities(claim.text)),
             )
         )

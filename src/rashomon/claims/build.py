@@ -8,11 +8,11 @@ from collections.abc import Sequence
 from rashomon.claims.attribution.spans import AttributionSpans
 from rashomon.claims.checkworthy import DROP_BELOW, checkworthiness
 from rashomon.claims.cites import resolve_short_names, sentence_cites
-from rashomon.claims.dates import claim_dates
+from rashomon.claims.dates import article_dates, dates_within
 from rashomon.claims.hedging import is_hedged
 from rashomon.claims.outlets import same_outlet
 from rashomon.claims.segment import ClaimSpan
-from rashomon.claims.speakers import MentionIndex, Recent, Speaker, identify, is_personal
+from rashomon.claims.speakers import MentionIndex, Recent, Speaker, identify, is_organisational, is_personal
 from rashomon.model import Article, ChainLink, Claim, Sentence, Token, content_id
 from rashomon.model.claim import QuoteKind
 
@@ -32,9 +32,10 @@ def build_claims(
 ) -> list[Claim]:
     claims = []
     authors: set[str] = set()  # people this article has already quoted from their book
-    recent: list[Recent] = []  # the article's personal speakers so far, in text order of their source
+    recent: list[Recent] = []  # the article's speakers so far (people, organisations), by source position
+    dates = article_dates(article.text, article.published.value)
     for span in spans:
-        claim = _claim(article, span, sentences, tokens, mentions, authors, recent)
+        claim = _claim(article, span, sentences, tokens, mentions, authors, recent, dates)
         if claim.chain and claim.chain[0].speaker.endswith(BOOK_SUFFIX):
             authors.add(claim.chain[0].speaker.removesuffix(BOOK_SUFFIX))
         if claim.checkworthiness >= DROP_BELOW:
@@ -50,16 +51,20 @@ def _claim(
     mentions: MentionIndex,
     authors: set[str],
     recent: list[Recent],
+    dates: list[tuple[int, int, str]],
 ) -> Claim:
     text = article.text
     links = []
     for a in span.chain:
         before = [r for r in recent if a.source and r.start < a.source[0]]
-        who, cue_text = _link(article, a, mentions, before[-1] if before else None)
+        who, cue_text = _link(article, a, mentions, before)
         links.append((who, cue_text))
         known = any(r.start == a.source[0] for r in recent) if a.source else True
-        if a.source and not known and is_personal(text, a.source[0], a.source[1], mentions):
-            recent.append(Recent(a.source[0], who))
+        if a.source and not known:
+            if is_personal(text, a.source[0], a.source[1], mentions):
+                recent.append(Recent(a.source[0], who))
+            elif is_organisational(text, a.source[0], a.source[1], mentions):
+                recent.append(Recent(a.source[0], who, "organisation"))
             recent.sort(key=lambda r: r.start)
     chain = _first_person(_book_voice(links, text, span, authors))
     speaker = chain[-1][0] if chain else None
@@ -90,7 +95,7 @@ def _claim(
         ),
         cites=_without_own_outlet(resolve_short_names(cites, text), article.outlet),
         sentence=span.sentence,
-        dates=claim_dates(claim_text, article.published.value),
+        dates=dates_within(dates, span.start, span.end),
     )
 
 
@@ -112,7 +117,7 @@ def _has_verb(tokens: Sequence[Token]) -> bool:
 
 
 def _link(
-    article: Article, attribution: AttributionSpans, mentions: MentionIndex, recent: Recent | None
+    article: Article, attribution: AttributionSpans, mentions: MentionIndex, recent: Sequence[Recent]
 ) -> tuple[Speaker, str]:
     cue_text = article.text[attribution.cue[0] : attribution.cue[1]]
     source = attribution.source

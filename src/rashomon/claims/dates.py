@@ -8,3 +8,14 @@ from rashomon.timeline.timex import find_timexes
 def claim_dates(text: str, doc_date: str | None) -> tuple[str, ...]:
     """TimeML DATE values in a claim, resolved against its article's date (None: absolute dates only)."""
     return tuple(sorted({t.value for t in find_timexes(text, doc_date) if t.value and t.type == "DATE"}))
+
+
+def article_dates(text: str, doc_date: str | None) -> list[tuple[int, int, str]]:
+    """The article's DATE expressions as (start, end, value), read over the whole text once, so that
+    "later that day" is the day the article named before it, not its publication date."""
+    return [(t.start, t.end, t.value) for t in find_timexes(text, doc_date) if t.value and t.type == "DATE"]
+
+
+def dates_within(dates: list[tuple[int, int, str]], start: int, end: int) -> tuple[str, ...]:
+    """The values of the article's date expressions inside ``[start, end)``."""
+    return tuple(sorted({value for s, e, value in dates if start <= s and e <= end}))

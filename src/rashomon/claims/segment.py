@@ -91,12 +91,15 @@ def _clipped(text: str, sentences: Sequence[Sentence], attribution: AttributionS
     """A content that runs over a paragraph break, or past a sentence's end outside quotation marks, is
     cut to its piece next to the cue: the tagger sometimes runs on ("rejected the allegations as
     baseless.¶¶International observers have yet to endorse the count"), and the sentence it ran into is
-    the outlet's own. A quote split around its cue (``content_parts``) is cut at paragraph breaks only."""
+    the outlet's own. A quote split around its cue (``content_parts`` on both sides of it) is cut at
+    paragraph breaks only."""
     if attribution.content is None:
         return attribution
     start, end = attribution.content
     cuts = {start + i + 1 for i, ch in enumerate(text[start:end]) if ch == "\n"}
-    if len(attribution.content_parts) <= 1:
+    parts, cue = attribution.content_parts, attribution.cue
+    split_around_cue = any(e <= cue[0] for _, e in parts) and any(s >= cue[1] for s, _ in parts)
+    if not split_around_cue:
         starts = [s.start for s in sentences]
         for sentence in sentences[bisect_right(starts, start) : bisect_left(starts, end)]:
             if not _inside_quote(text[start : sentence.start]):
@@ -108,7 +111,6 @@ def _clipped(text: str, sentences: Sequence[Sentence], attribution: AttributionS
     pieces = [(a, b) for a, b in pieces if b > a]
     if not pieces:
         return attribution
-    cue = attribution.cue
     piece = min(pieces, key=lambda p: max(p[0] - cue[1], cue[0] - p[1], 0))
     if piece[0] <= cue[0] and cue[1] <= piece[1]:  # the piece took in its own source and cue: what follows
         after = max(cue[1], attribution.source[1] if attribution.source else 0)

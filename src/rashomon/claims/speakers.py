@@ -42,12 +42,27 @@ ORG_NOUNS = frozenset(
         "watchdog",
         "bank",
         "court",
+        "lab",
+        "laboratory",
+        "institute",
+        "centre",
+        "center",
+        "mission",
+        "authority",
+        "regulator",
+        "alliance",
+        "coalition",
+        "movement",
+        "hospital",
+        "university",
+        "government",
     }
 )
 COVERAGE = 0.6  # an organisation or place speaks only when its name is most of the source span
 PRONOUN_REACH = 800  # characters back to look for the person a pronoun stands for (about three sentences)
 ROLE_REACH = 1500  # characters ahead to look for "Dmitri Vass, the lawyer" after "her lawyer said"
 WORD = re.compile(r"[\w'’-]+")
+SENTENCE_OPENING = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n\s*)(?:[Tt]he\s+)?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,20 +149,30 @@ class MentionIndex:
         chosen = before or after
         return chosen[1] if chosen else None
 
+    def organisation_mention_before(self, position: int) -> tuple[int, Entity] | None:
+        """The last organisation named before ``position``, within reach, with where."""
+        i = bisect_left(self.starts, position) - 1
+        while i >= 0 and self.items[i][0] >= position - PRONOUN_REACH:
+            if self.items[i][2].type == "ORG":
+                return self.items[i][0], self.items[i][2]
+            i -= 1
+        return None
+
     def person_before(self, position: int, skip: tuple[int, int] | None = None) -> Entity | None:
         found = self.person_mention_before(position, skip)
         return found[1] if found else None
 
     def person_mention_before(
-        self, position: int, skip: tuple[int, int] | None = None
+        self, position: int, skip: tuple[int, int] | None = None, text: str = ""
     ) -> tuple[int, Entity] | None:
         """The last person named before ``position`` (within reach), with where; not one named inside
         ``skip``, the claim's own content: in '"The people of Ardenne have spoken," she said', she is
-        not someone her quote names."""
+        not someone her quote names. With ``text``, not one named inside any quotation either."""
         i = bisect_left(self.starts, position) - 1
         while i >= 0 and self.items[i][0] >= position - PRONOUN_REACH:
             s, _, entity = self.items[i]
-            if entity.type == "PERSON" and not (skip and skip[0] <= s < skip[1]):
+            skipped = (skip and skip[0] <= s < skip[1]) or (text and _quoted_at(text, s))
+            if entity.type == "PERSON" and not skipped:
                 return s, entity
             i -= 1
         return None
@@ -160,6 +185,7 @@ class Recent:
 
     start: int
     speaker: Speaker
+    kind: str = "person"  # or "organisation": "It said" stands for the organisation that spoke last
 
 
 def identify(
@@ -169,31 +195,53 @@ def identify(
     mentions: MentionIndex,
     cue: str = "",
     content: tuple[int, int] | None = None,
-    recent: Recent | None = None,
+    recent: Sequence[Recent] = (),
 ) -> Speaker:
     """Who the source span names. ``cue``: the attribution's cue, when known; ``content``: the span of
-    what it says; ``recent``: the article's last personal speaker before it."""
+    what it says; ``recent``: the article's speakers before it (people and organisations), in order."""
     span = text[start:end].strip()
     words = [w.lower() for w in WORD.findall(span)]
     if "who" in words[1:] or "which" in words[1:]:
         # "an expert who has seen the stolen files": the source is the expert, not the files
         words = words[: next(i for i, w in enumerate(words) if i and w in ("who", "which"))]
+    head_phrase = span.split(",", 1)[0]
+    if "," in span and head_phrase.lower().startswith("the ") and len(head_phrase.split()) <= 3:
+        # "The lab, an independent research group,": the lab, described
+        words = [w.lower() for w in WORD.findall(head_phrase)]
+        span = head_phrase
     # "Hollis, who had warned that ...": a relative pronoun that is the subject of a speech verb speaks
     # for the person just named; "Soleimani, who according to Iraq's prime minister was ..." is not
     # Soleimani's word (the tagger took the pronoun for the source of a prepositional cue).
     relative = words == ["who"] and bool(cue) and not cue.lower().startswith(("according", "per "))
     if len(words) == 1 and (words[0] in PRONOUNS or relative):
-        named = mentions.person_mention_before(start, _quotation(text, content) if content else None)
-        later = recent is not None and recent.start < start and (named is None or named[0] < recent.start)
-        if recent is not None and later and not relative:
-            return recent.speaker  # the speaker was named after the last person
+        named = mentions.person_mention_before(start, _quotation(text, content) if content else None, text)
+        last = next((r for r in reversed(recent) if r.kind == "person" and r.start < start), None)
+        later = last is not None and (named is None or named[0] < last.start)
+        if last is not None and later and not relative:
+            return last.speaker  # the speaker was named after the last person
         return Speaker(named[1].name, named[1].id, "named") if named else Speaker(span, None, "named")
+    if words == ["it"]:  # "It said" / "It described the aircraft as ...": the organisation just named
+        spoke = next((r for r in reversed(recent) if r.kind == "organisation" and r.start < start), None)
+        named_org = mentions.organisation_mention_before(start)
+        # only an organisation that opened its sentence ("Kestrania's defence ministry gave a different
+        # account. It said ..."), not one named in passing ("Democrats in Congress have said ..., nor has it")
+        opened = named_org is not None and bool(
+            SENTENCE_OPENING.search(text[max(named_org[0] - 6, 0) : named_org[0]])
+        )
+        if named_org is not None and opened and (spoke is None or named_org[0] > spoke.start):
+            return Speaker(named_org[1].name, named_org[1].id, "named")
+        if spoke is not None and start - spoke.start <= PRONOUN_REACH:
+            return spoke.speaker
     outlet = outlet_name(span)
     if outlet:
         return Speaker(outlet, None, "outlet")
     for entity in _speaking_people(text, start, end, mentions):
         return Speaker(entity.name, entity.id, "named")
     head = words[-1] if words else ""
+    if words[:1] == ["the"] and len(words) <= 3:  # "the official" is "A Western intelligence official"
+        heard = _heard_before(head, recent, start)
+        if heard is not None:
+            return heard
     possessor = _possessed_name(text, start, end, words, mentions)
     if is_role_noun(head) and head not in ANONYMOUS_NOUNS:
         # "The former US defense secretary explains": the person this article describes with that role.
@@ -241,6 +289,27 @@ def _described_name(text: str, position: int, noun: str) -> str | None:
     return found[-1] if found else None
 
 
+def _heard_before(head: str, recent: Sequence[Recent], start: int) -> Speaker | None:
+    """The unnamed source of this article last described with ``head`` ("A Western intelligence
+    official" for a later "the official"): one source, however it is named again."""
+    for heard in reversed(recent):
+        name = heard.speaker.name.lower().split()
+        if (
+            heard.start < start
+            and heard.speaker.entity is None
+            and name[-1:] == [head]
+            and name[0] in INDEFINITE
+        ):
+            return heard.speaker
+    return None
+
+
+def _quoted_at(text: str, position: int) -> bool:
+    """Whether ``position`` is inside a quotation opened earlier in its paragraph."""
+    before = text[text.rfind("\n", 0, position) + 1 : position]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
 def _quotation(text: str, content: tuple[int, int]) -> tuple[int, int]:
     """The content widened to the whole quotation it closes: in '“The people of Ardenne have spoken. We
     will win,” she said' a content of the last sentence still belongs to a quote that names Ardenne."""
@@ -266,6 +335,17 @@ def is_personal(text: str, start: int, end: int, mentions: MentionIndex) -> bool
         return True
     heads = [w for w in words if w not in ("for", "of", "at", "the", "a", "an")]
     return any(is_role_noun(w) and not w.endswith("s") for w in heads[:4]) and not _plural_head(words)
+
+
+def is_organisational(text: str, start: int, end: int, mentions: MentionIndex) -> bool:
+    """Whether a source span names an organisation ("The Kessmoor Industrial Safety Authority", "the
+    ministry", "Drovia's defence ministry"), so that an "it" after it can stand for it."""
+    words = [w.lower() for w in WORD.findall(text[start:end])]
+    if not words or words[0] in PRONOUNS or words[0] in PLURAL_PRONOUNS:
+        return False
+    if any(e.type == "ORG" for e in mentions.covering(start, end)):
+        return True
+    return words[-1] in ORG_NOUNS and not _plural_head(words)
 
 
 def _plural_head(words: list[str]) -> bool:

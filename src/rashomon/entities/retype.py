@@ -5,13 +5,15 @@ Kessmoor town of Varrow", the company in "Halbrenn denied ...", the outlet "Open
 sentence-initial "Turnout reached 68 percent". Each rule below needs the run's text to say so:
 - a name the run calls a town, city, province (...) "of", whose people it names ("Ardennians" for
   "Ardenne"), or names after "in" at least twice and never as a speaker, is a place (unless it is the
-  surname of a person the run names in full);
+  surname of a person the run names in full); one written before "river", "valley" (...) is a natural
+  place ("the Velna river");
 - the name of an article's outlet is an organisation;
 - a lone word that begins or ends exactly one multi-word organisation of the run ("Halbrenn" for
   "Halbrenn Chemicals", "Herald" for "Varrow Herald"), and is no person's surname, is that organisation;
 - a name written before "movement", "party" (...) is an organisation's ("the Civic Dawn movement");
 - a lone word tagged a work of art, a product (...) that is the surname of a person its article names in
   full is that person ("Wendt said");
+- a lower-case description is its owner's ("Drovia's defence ministry", not every country's);
 - a lone word after a title's "of" ("Secretary of State") is part of the title, no entity;
 - a lone capitalised word found only at sentence starts, which the run also writes in lower case
   ("Turnout" / "turnout"), is no name at all.
@@ -34,6 +36,10 @@ PLACE_OF = re.compile(
     r"municipalit(?:y|ies)|ports?|islands?|suburbs?)\s+of\s+"
     rf"({_NAME}(?:(?:,\s+|,?\s+and\s+){_NAME})*)"
 )
+FEATURE_AFTER = re.compile(
+    r"^\s+(?:river|valley|lake|sea|mountains|hills|bay|gulf|strait|coast|delta|basin|plateau|peninsula|"
+    r"desert|canyon|glacier)\b"
+)
 IN_BEFORE = re.compile(r"\b(?:in|near|outside|across)\s+$")
 SPEAKS_AFTER = re.compile(r"^\s*(?:said|says|told|added|wrote|warned|denied)\b")
 ACTS_AFTER = re.compile(
@@ -43,6 +49,7 @@ ACTS_AFTER = re.compile(
 SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n\s*)$")
 LONE_TYPES = frozenset({"PERSON", "ORG"})
 OTHER_TYPES = frozenset({"WORK_OF_ART", "PRODUCT", "FAC", "LAW", "EVENT", "NORP", "LOC"})
+OWNER_BEFORE = re.compile(r"\b[A-Z][\w-]+(?: [A-Z][\w-]+){0,3}['’]s\s+$")
 TITLE_OF = re.compile(r"\b([A-Za-z]+) of\s+$")
 MOVEMENT_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:movement|party|alliance|coalition|front|bloc|network|foundation|federation)\b"
@@ -54,6 +61,7 @@ def retyped(mentions: Sequence[EntityMention], articles: Sequence[Article]) -> l
     outlets = {name_key(a.outlet) for a in articles if a.outlet}
     surnames = _surnames([m for m in mentions if name_key(m.text) not in outlets])
     places = _places(mentions, texts) - surnames
+    features = _features(mentions, texts) - surnames
     organisations = set(_organisation_parts(mentions, outlets, texts)) | _movements(mentions, texts, surnames)
     common = _common_words(mentions, texts)
     local_surnames = {(m.article, name_key(m.text).split()[-1]) for m in mentions if _full_person(m)}
@@ -62,8 +70,11 @@ def retyped(mentions: Sequence[EntityMention], articles: Sequence[Article]) -> l
         key = name_key(mention.text)
         if key in common or _in_title(mention, texts):
             continue
+        mention = _owned(mention, texts)
         if key in outlets and mention.label != "ORG":
             mention = replace(mention, label="ORG")
+        elif key in features and mention.label in LONE_TYPES:
+            mention = replace(mention, label="LOC")  # "the Velna river"
         elif key in places and mention.label in LONE_TYPES:
             mention = replace(mention, label="GPE")
         elif key in organisations and mention.label == "PERSON":
@@ -72,6 +83,19 @@ def retyped(mentions: Sequence[EntityMention], articles: Sequence[Article]) -> l
             mention = replace(mention, label="PERSON")  # "Wendt said" tagged a work of art
         found.append(mention)
     return found
+
+
+def _owned(mention: EntityMention, texts: dict[str, str]) -> EntityMention:
+    """ "Drovia's defence ministry": a description in lower case is its owner's, not one organisation that
+    every country's "defence ministry" would share."""
+    if mention.label != "ORG" or not mention.text[:1].islower():
+        return mention
+    text = texts.get(mention.article, "")
+    owner = OWNER_BEFORE.search(text[max(mention.start - 40, 0) : mention.start])
+    if owner is None:
+        return mention
+    start = mention.start - (len(owner.group(0)))
+    return replace(mention, start=start, text=text[start : mention.end])
 
 
 def _in_title(mention: EntityMention, texts: dict[str, str]) -> bool:
@@ -106,6 +130,15 @@ def organisation_of(mentions: Sequence[EntityMention], articles: Sequence[Articl
     """Lone words -> the key of the one multi-word organisation they begin or end."""
     texts = {a.id: a.text for a in articles}
     return _organisation_parts(mentions, {name_key(a.outlet) for a in articles if a.outlet}, texts)
+
+
+def _features(mentions: Sequence[EntityMention], texts: dict[str, str]) -> set[str]:
+    """Names the run writes before "river", "valley", "mountains" (...): natural places."""
+    return {
+        name_key(m.text)
+        for m in mentions
+        if FEATURE_AFTER.match(texts.get(m.article, "")[m.end : m.end + 14])
+    }
 
 
 def _places(mentions: Sequence[EntityMention], texts: dict[str, str]) -> set[str]:

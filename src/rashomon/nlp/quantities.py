@@ -60,10 +60,19 @@ _NUMBER = (
 RATES = frozenset("turnout unemployment inflation".split())
 _PERCENT = frozenset({"percent", "%", "per", "pc"})
 _PHRASES = re.compile(r"\b(took|take|taking|turned|turn) (part|out)\b", re.IGNORECASE)
+# None at all: "none killed", "no one was hurt", "no deaths" ("no" only right before a toll's own noun:
+# "no evidence that 12 people died" states no count).
+ZERO = r"no one|nobody|none|no(?= (?:deaths?|casualties|fatalities|injuries)\b)"
 _QUANTITY = re.compile(
     r"(?P<qualifier>\b(?:at least|more than|over|upwards of|in excess of|at most|up to|fewer than|less than|"
     r"under|about|around|nearly|almost|roughly|approximately|some|an estimated|as many as)\s+)?"
-    r"\b(?P<number>" + "|".join(sorted(VAGUE, key=len, reverse=True)) + r"|" + _NUMBER + r")\b"
+    r"\b(?<!\bno )(?P<number>"
+    + "|".join(sorted(VAGUE, key=len, reverse=True))
+    + r"|"
+    + ZERO
+    + r"|"
+    + _NUMBER
+    + r")\b"
     r"(?:\s+(?P<scale>thousand|million|billion)\b)?",
     re.IGNORECASE,
 )
@@ -163,6 +172,8 @@ def _conflict(x: Quantity, y: Quantity) -> bool:
 
 def _value(number: str) -> float | None:
     word = number.lower()
+    if word in ("no one", "nobody", "none", "no"):
+        return 0.0
     if word in VAGUE:
         return VAGUE[word][0]
     if word[0].isdigit():

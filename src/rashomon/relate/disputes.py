@@ -32,11 +32,21 @@ from rashomon.timeline.events import stems
 # sentences on one story sit around 0.2-0.4). Set by inspection, not fitted: no dispute benchmark ships.
 TARGET_MIN_COSINE = 0.5
 TARGETS_PER_DISPUTE = 1
+# How far around a doubt naming whose claims it rejects ("dismissed Kestrania's claims") those claims are
+# looked for in its own article first, in characters: about two paragraphs before, one after.
+REPORTED_BEFORE = 1200
+REPORTED_AFTER = 600
 # A target holding the doubt's named object ("sabotage") needs only to be on the same subject.
 ABOUT_MIN_COSINE = 0.1
 # An embedded question ("how imminent an attack was", "whether he knew") asserts nothing, so nothing in
 # it can be disputed; it is often the doubt itself ("officials have not said how imminent ...").
 QUESTION = re.compile(r"^\W*(?:how|whether|what|who|whom|why|when|where|which|if)\b", re.IGNORECASE)
+# Not knowing what a thing is ("could not confirm what the drone was carrying", "could not verify whether
+# ...") disputes no claim; doubting *who* did something ("raised doubts about who fired") does.
+UNKNOWN = re.compile(
+    r"\b(?:verify|confirm|corroborate|establish|determine|say|know)\s+(?:what|whether|how|why|when|where|if)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +103,8 @@ def dispute_candidates(
             found.append(DisputeCandidate(index, answered, claims[previous].text, answers=previous))
             continue
         doubted = doubt(claim, context, tails[index] if tails else "")
+        if doubted and UNKNOWN.search(f"{claim.cue or ''} {claim.text}"):
+            continue  # "could not confirm *what the drone was carrying*": an open question, no claim doubted
         if doubted:
             named = short_object(claim.text) if dispute_cue(claim.text) else None
             source = disputed_source(claim.text) or disputed_source(context)
@@ -138,8 +150,15 @@ def find_disputes(
         order = np.argsort(-scores)
         if candidate.about:  # the target must be about the named object, however loosely it matches
             order = np.asarray([i for i in order if candidate.about <= stems(claims[int(i)].text)], int)
-        if candidate.source:  # the target must be that source's
+        if candidate.source:  # the target must be that source's: the one this article just reported first
             order = np.asarray([i for i in order if _speaks(claims[int(i)], candidate.source, labels)], int)
+            near = sorted(
+                (distance, int(i))
+                for i in order
+                if (distance := _reported_near(claims[int(i)], doubter)) is not None
+            )
+            first = [i for _, i in near]
+            order = np.asarray([*first, *[i for i in order if int(i) not in set(first)]], int)
         named_target = bool(candidate.about or candidate.source)
         said = _roots(candidate.proposition) - names
         for target_index in order[: TARGETS_PER_DISPUTE + 8]:
@@ -147,12 +166,28 @@ def find_disputes(
             if not eligible(doubter, int(target_index)):
                 continue
             if scores[target_index] < (ABOUT_MIN_COSINE if named_target else TARGET_MIN_COSINE):
+                if candidate.source:
+                    continue  # the source's claims come in the order above, not by score
                 break
             if not named_target and not said & _roots(target.text):
                 continue  # close only through the names both mention ("Sorel was detained" / "mistreated")
             relations.append(_dispute(doubter, target, candidate.cue, group_of, float(scores[target_index])))
             break
     return relations
+
+
+def _reported_near(claim: Claim, doubter: Claim) -> int | None:
+    """How far ``claim`` is told from ``doubter`` in the doubter's article, when near (a paragraph or two
+    before it, or the paragraph after it): "Officials in Kestrania said it was a weather drone ... The
+    ministry dismissed Kestrania's claims as lies" rejects those claims; None otherwise. A claim after
+    the doubt counts as farther than one before it at the same distance."""
+    if claim.article != doubter.article:
+        return None
+    if doubter.start - REPORTED_BEFORE <= claim.start < doubter.start:
+        return doubter.start - claim.start
+    if doubter.end <= claim.start <= doubter.end + REPORTED_AFTER:
+        return claim.start - doubter.end + 1
+    return None
 
 
 def _speaks(claim: Claim, source: str, labels: Mapping[str, str]) -> bool:

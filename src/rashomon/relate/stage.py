@@ -19,7 +19,7 @@ class RelateStage(BaseStage):
         {"articles", "sentences", "claims", "groups", "vectors", "entities"}
     )
     produces: ClassVar[frozenset[str]] = frozenset({"relations", "events"})
-    version: ClassVar[str] = "3"  # 3: rejected claims of a named source, unverifiable claims, event names
+    version: ClassVar[str] = "3"  # 3: named sources' rejected claims, unverifiable claims, opposites, events
 
     def __init__(self, config: Any, encoder: Any = None) -> None:
         """``encoder``: anything with sentence-transformers' ``encode``; None: MiniLM, at warm-up."""
@@ -44,6 +44,7 @@ class RelateStage(BaseStage):
         from rashomon.align.mentions import build_mentions
         from rashomon.relate.disputes import dispute_candidates, find_disputes
         from rashomon.relate.events import find_events
+        from rashomon.relate.opposites import opposite_claims
         from rashomon.relate.quantities import count_conflicts
         from rashomon.relate.relations import relate_groups
 
@@ -55,7 +56,11 @@ class RelateStage(BaseStage):
             batch.claims, group_of, batch.vectors.matrix, candidates, propositions, batch.entities
         )
         mentions = build_mentions(batch)  # each claim's counts are read here once, for both uses
-        found = [*disputes, *count_conflicts(batch.claims, group_of, {m.key: m.counts for m in mentions})]
+        found = [
+            *disputes,
+            *count_conflicts(batch.claims, group_of, {m.key: m.counts for m in mentions}),
+            *opposite_claims(batch.claims, group_of, batch.tokens, batch.vectors.matrix),
+        ]
         relations = relate_groups(batch.claims, batch.groups, mentions, found)
         events = find_events(batch.articles, batch.claims, batch.groups, relations)
         advance(1)

