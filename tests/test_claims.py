@@ -481,3 +481,23 @@ def test_later_that_day_is_the_day_named_before_it() -> None:
     dates = article_dates(text, "2025-08-13")  # a Wednesday
     start = text.index("Two guards")
     assert dates_within(dates, start, len(text)) == ("2025-08-11",)
+
+
+def test_more_likely_compares_risks_and_a_passive_of_knowing_is_no_source() -> None:
+    assert not is_hedged("people were 21 percent more likely to have one", [])
+    assert is_hedged("it is likely that he fled", [])
+    text = '"Sweetlin has been shown to be safe in 100 studies," Martin Draycott said.'
+    shown = _said(text, "shown", "Sweetlin", "to be safe in 100 studies")
+    said = _said(text, "said", "Martin Draycott", "Sweetlin has been shown to be safe in 100 studies")
+    claims = _claims_of(text, [shown, said], "Martin Draycott")
+    assert [(c.text, c.speaker) for c in claims if c.chain] == [
+        ("Sweetlin has been shown to be safe in 100 studies", "Martin Draycott")
+    ]
+
+
+def test_a_closing_quote_is_not_an_opening_one() -> None:
+    text = 'Halvorsen said, "More research is needed.\n"\n\nSweetlin was approved in 2012 for 40 uses.'
+    said = _said(text, "said", "Halvorsen", "More research is needed.")
+    claims = _claims_of(text, [said], "Halvorsen")
+    own = [c for c in claims if not c.chain]
+    assert [c.text for c in own] == ["Sweetlin was approved in 2012 for 40 uses."]

@@ -252,3 +252,14 @@ def test_a_river_is_a_place_and_a_ministry_is_its_countrys() -> None:
     entities = {e.name: e for e in resolve_entities(mentions, articles)}
     assert entities["Velna"].type == "LOC"
     assert {"Drovia's defence ministry", "Kestrania's defence ministry"} <= set(entities)  # two ministries
+
+
+def test_a_name_followed_by_a_persons_role_is_a_person() -> None:
+    from rashomon.entities.roles import is_role_noun
+
+    assert is_role_noun("statistician") and is_role_noun("epidemiologist") and not is_role_noun("physics")
+    text = "Marta Osterby, a statistician at Vellacourt University, raised doubts. Osterby said so."
+    article = Article(id="a1", source="x", text=text, language="en")
+    spans = [("Marta Osterby", "ORG", 0), ("Osterby", "ORG", 1)]
+    entities = {e.name: e for e in resolve_entities(_mentions_in("a1", text, spans), [article])}
+    assert entities["Marta Osterby"].type == "PERSON"

@@ -332,3 +332,22 @@ def test_the_techniques_stage_records_title_and_body_spans_and_drops_fragments()
         ("text", "disgraceful", "Loaded_Language", 0.912),
         ("title", "disgraceful", "Loaded_Language", 0.912),
     ]
+
+
+def test_a_headline_asserting_what_the_body_says_is_not_proven_is_flagged_and_attribution_is_no_hedge() -> (
+    None
+):
+    from dataclasses import replace
+
+    title = replace(_claim("t", A, field="title"), text="Diet Sweetener Causes Heart Attacks")
+    unproven = replace(_claim("u", A), text="the study does not prove that sweetlin causes them")
+    far = _vectors({"t": [1, 0, 0], "u": [0, 1, 0]})
+    assert [f.claims for f in overstating_headlines([_article(A)], [title, unproven], far)] == [("t", "u")]
+    cautious = replace(title, text="Sweetlin study finds modest link with heart attacks")
+    assert overstating_headlines([_article(A)], [cautious, unproven], far) == []
+    lead = replace(
+        _claim("l", A, hedged=True), text="People had a 21 percent higher risk", cue="according to"
+    )
+    close = _vectors({"t": [1, 0, 0], "l": [0.95, 0.3, 0]})
+    linked = replace(title, text="Sweetener linked to higher risk in large study")
+    assert overstating_headlines([_article(A)], [linked, lead], close) == []  # "according to" only

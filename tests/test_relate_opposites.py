@@ -87,3 +87,14 @@ def test_a_negation_counts_only_on_the_main_verb() -> None:
     assert negated("The drone was not hit.")
     assert negated("Nobody was arrested.")
     assert not negated("The drone was hit when it flew over the river and never crossed the border.")
+
+
+def test_percentages_and_counts_are_compared_apart_and_one_as_a_pronoun_is_no_number() -> None:
+    from rashomon.align.claim_features import claim_numbers, compared_numbers
+
+    def numbers(text: str) -> tuple[frozenset[str], frozenset[str]]:
+        return compared_numbers(text, claim_numbers(text))
+
+    assert numbers("21 percent more likely to have one than others") == (frozenset(), frozenset({"21"}))
+    assert numbers("Sweetlin is used in more than 1,200 products") == (frozenset({"1200"}), frozenset())
+    assert numbers("one person was killed") == (frozenset({"1"}), frozenset())

@@ -6,6 +6,7 @@ import itertools
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from functools import lru_cache
 
 from rashomon.claims.speakers import MentionIndex
 from rashomon.model import Claim, Entity, Token
@@ -17,6 +18,9 @@ NUMBER_WORDS = {
 }  # fmt: skip
 NUMBER = re.compile(r"\b\d[\d,]*(?:\.\d+)?\b|\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
 YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+PERCENT_AFTER = re.compile(r"^\s*(?:%|percent\b|per cent\b|pc\b)")
+# "one person", "one of the guards" count; "have one than", "the one that" do not
+ONE_COUNTS = re.compile(r"^\s+(?!(?:than|that|who|which|and|or|is|was|has|had|to|in|on|at|by|for)\b)[a-z]")
 
 
 NEGATION = re.compile(r"\b(?:not|never|no|n't|neither|nor|none|nobody|nothing)\b", re.IGNORECASE)
@@ -56,6 +60,33 @@ def claim_numbers(text: str) -> frozenset[str]:
         if not YEAR.match(value):
             found.add(value)
     return frozenset(found)
+
+
+def compared_numbers(text: str, numbers: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """A claim's numbers as two claims' conflicts compare them, (counts and amounts, percentages): "21
+    percent" never conflicts with "1,200 products", and "one" as a pronoun ("more likely to have one
+    than ...") is no number. ``numbers``: the claim's number slot (``claim_numbers``)."""
+    percent, counted_one = _percent_values(text)
+    plain = numbers - percent
+    if "1" in plain and not counted_one:
+        plain = plain - {"1"}
+    return plain, numbers & percent
+
+
+@lru_cache(maxsize=1 << 14)
+def _percent_values(text: str) -> tuple[frozenset[str], bool]:
+    """The numbers written as percentages, and whether a "1"/"one" in the text counts something."""
+    percent: set[str] = set()
+    counted_one = False
+    for match in NUMBER.finditer(text):
+        raw = match.group(0).lower().replace(",", "")
+        value = NUMBER_WORDS.get(raw, raw)
+        after = text[match.end() : match.end() + 12].lower()
+        if PERCENT_AFTER.match(after):
+            percent.add(value)
+        elif value == "1" and (raw != "one" or ONE_COUNTS.match(after)):
+            counted_one = True
+    return frozenset(percent), counted_one
 
 
 def claim_entities(

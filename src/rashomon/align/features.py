@@ -10,6 +10,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from rashomon.align.claim_features import compared_numbers
 from rashomon.align.mention import Mention
 from rashomon.claims.reporting import REPORTING_LEMMAS
 from rashomon.nlp.event_words import same_act
@@ -89,8 +90,11 @@ def conflicts(a: Mention, b: Mention) -> list[str]:
     dates_a, dates_b = _dates(a.dates), _dates(b.dates)
     if dates_a and dates_b and not _dates_agree(dates_a, dates_b):
         found.append(f"date: {', '.join(sorted(dates_a))} vs {', '.join(sorted(dates_b))}")
-    if a.numbers and b.numbers and not a.numbers & b.numbers:
-        found.append(f"number: {', '.join(sorted(a.numbers))} vs {', '.join(sorted(b.numbers))}")
+    for mine, theirs in zip(
+        compared_numbers(a.text, a.numbers), compared_numbers(b.text, b.numbers), strict=True
+    ):
+        if mine and theirs and not mine & theirs:  # counts against counts, percentages against percentages
+            found.append(f"number: {', '.join(sorted(mine))} vs {', '.join(sorted(theirs))}")
     # One negates the act the other asserts ("no bank details were taken" / "may have been taken"); not a
     # reporting verb, whose negation is about the telling ("did not say").
     polar = a.negated is not None and b.negated is not None and a.negated != b.negated

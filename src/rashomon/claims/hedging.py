@@ -2,7 +2,8 @@
 
 Markers from the hedging literature (Hyland 1998; the CoNLL-2010 uncertainty cue lists) narrowed to
 those news copy uses to distance itself: reporting hedges ("reportedly", "allegedly"), distancing
-cues ("claims", "alleges", "according to"), epistemic modals and adverbs, and conditionals.
+cues ("claims", "alleges", "according to"), epistemic modals and adverbs, and conditionals. "More likely"
+and "less likely" compare risks ("21 percent more likely to have one") and hedge nothing.
 """
 
 from __future__ import annotations
@@ -11,7 +12,8 @@ import re
 
 HEDGE_WORDS = re.compile(
     r"\b(?:reportedly|allegedly|purportedly|supposedly|apparently|seemingly|ostensibly|presumably|"
-    r"possibly|probably|perhaps|maybe|likely|unlikely|most likely|may|might|could|would|suspected|"
+    r"possibly|probably|perhaps|maybe|(?<!more )(?<!less )(?<!as )likely|unlikely|most likely|may|might|"
+    r"could|would|suspected|"
     r"believed to|thought to|said to be|appears? to|seems? to|unconfirmed|unverified|rumou?red|"
     r"it is (?:believed|thought|understood|alleged|claimed)|if)\b",
     re.IGNORECASE,

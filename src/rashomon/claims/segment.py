@@ -23,6 +23,10 @@ Span = tuple[int, int]
 # before it. Such a claim keeps its source and cue in its text (four words or more, so it is emitted) and
 # the relate stage links it to the claim it answers.
 DENIAL_CUE = re.compile(r"\b(?:den(?:y|ies|ied|ying)|reject|disput|refut|contest|dismiss)", re.IGNORECASE)
+EVIDENTIAL = re.compile(
+    r"^(?:(?:has|have|had) been |(?:is|are|was|were|been|be) )?"
+    r"(?:shown|found|proven|proved|known|believed|thought|understood|expected|estimated)$"
+)
 ANAPHORIC_CONTENT = re.compile(r"^" + ANAPHORIC_OBJECT + r"\W*$", re.IGNORECASE)
 
 
@@ -37,7 +41,7 @@ class ClaimSpan:
 def claim_spans(
     text: str, sentences: Sequence[Sentence], attributions: Sequence[AttributionSpans]
 ) -> list[ClaimSpan]:
-    attributions = [_clipped(text, sentences, a) for a in attributions]
+    attributions = [_clipped(text, sentences, a) for a in attributions if not _evidential(text, a)]
     with_content = [a for a in attributions if a.content is not None]
     parent = {i: _parent(i, with_content) for i in range(len(with_content))}
     parents = {p for p in parent.values() if p is not None}
@@ -56,6 +60,8 @@ def claim_spans(
     for sentence in sentences:
         if not any(s < sentence.end and sentence.start < e for s, e in touched):
             start, end = _trim(text, sentence.start, sentence.end)
+            if text[start : start + 1] in ('"', "”") and text[start + 1 : start + 2].isspace():
+                start, end = _trim(text, start + 1, end)  # the previous sentence's closing quote
             if end > start:
                 speaker = _quote_continued(text, start, with_content)
                 chain = tuple(_chain(speaker, parent, with_content)) if speaker is not None else ()
@@ -68,7 +74,10 @@ def _quote_continued(text: str, start: int, attributions: Sequence[AttributionSp
     evidence,” Esper said. “I didn't see one ...”' is still Esper. The sentence must open a quotation, or
     stand inside one opened earlier in its paragraph, after a quoted attribution of that paragraph."""
     paragraph = text.rfind("\n", 0, start) + 1
-    opens = text[start : start + 1] in ("“", '"') or _inside_quote(text[paragraph:start])
+    opening = text[start : start + 1] == "“" or (
+        text[start : start + 1] == '"' and text[start + 1 : start + 2].isalnum()
+    )
+    opens = opening or _inside_quote(text[paragraph:start])
     if not opens:
         return None
     best: int | None = None
@@ -121,6 +130,17 @@ def _clipped(text: str, sentences: Sequence[Sentence], attribution: AttributionS
         if a < piece[1] and piece[0] < b
     )
     return replace(attribution, content=piece, content_parts=parts if len(parts) > 1 else ())
+
+
+def _evidential(text: str, attribution: AttributionSpans) -> bool:
+    """ "Sweetlin has been shown to be safe", "He is believed to have fled": a passive of knowing with
+    "to" says how a thing is known, and its subject is what the sentence is about, not a source; the
+    sentence stays whole (its hedge, if any, is read as a hedge)."""
+    if attribution.content is None:
+        return False
+    cue = text[slice(*attribution.cue)].strip().lower()
+    content = text[slice(*attribution.content)].lstrip()
+    return bool(EVIDENTIAL.match(cue)) and content.lower().startswith("to ")
 
 
 def _inside_quote(text: str) -> bool:

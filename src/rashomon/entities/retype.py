@@ -13,6 +13,8 @@ sentence-initial "Turnout reached 68 percent". Each rule below needs the run's t
 - a name written before "movement", "party" (...) is an organisation's ("the Civic Dawn movement");
 - a lone word tagged a work of art, a product (...) that is the surname of a person its article names in
   full is that person ("Wendt said");
+- two or three capitalised words followed by a person's role ("Marta Osterby, a statistician at ...")
+  name a person;
 - a lower-case description is its owner's ("Drovia's defence ministry", not every country's);
 - a lone word after a title's "of" ("Secretary of State") is part of the title, no entity;
 - a lone capitalised word found only at sentence starts, which the run also writes in lower case
@@ -50,6 +52,9 @@ SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n\s*)$")
 LONE_TYPES = frozenset({"PERSON", "ORG"})
 OTHER_TYPES = frozenset({"WORK_OF_ART", "PRODUCT", "FAC", "LAW", "EVENT", "NORP", "LOC"})
 OWNER_BEFORE = re.compile(r"\b[A-Z][\w-]+(?: [A-Z][\w-]+){0,3}['’]s\s+$")
+ROLE_APPOSITIVE = re.compile(
+    r"^,\s+(?:an?|the)\s+(?:[\w'-]+\s+){0,3}?([a-z][\w-]+)\s+(?:at|of|for|with|in|from|who)\b"
+)
 TITLE_OF = re.compile(r"\b([A-Za-z]+) of\s+$")
 MOVEMENT_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:movement|party|alliance|coalition|front|bloc|network|foundation|federation)\b"
@@ -64,6 +69,7 @@ def retyped(mentions: Sequence[EntityMention], articles: Sequence[Article]) -> l
     features = _features(mentions, texts) - surnames
     organisations = set(_organisation_parts(mentions, outlets, texts)) | _movements(mentions, texts, surnames)
     common = _common_words(mentions, texts)
+    people = _described_as_people(mentions, texts)
     local_surnames = {(m.article, name_key(m.text).split()[-1]) for m in mentions if _full_person(m)}
     found = []
     for mention in mentions:
@@ -71,7 +77,9 @@ def retyped(mentions: Sequence[EntityMention], articles: Sequence[Article]) -> l
         if key in common or _in_title(mention, texts):
             continue
         mention = _owned(mention, texts)
-        if key in outlets and mention.label != "ORG":
+        if key in people and mention.label != "PERSON":
+            mention = replace(mention, label="PERSON")  # "Marta Osterby, a statistician at ..."
+        elif key in outlets and mention.label != "ORG":
             mention = replace(mention, label="ORG")
         elif key in features and mention.label in LONE_TYPES:
             mention = replace(mention, label="LOC")  # "the Velna river"
@@ -104,6 +112,20 @@ def _in_title(mention: EntityMention, texts: dict[str, str]) -> bool:
         return False  # "President of Iran": Iran is still a place
     found = TITLE_OF.search(texts.get(mention.article, "")[max(mention.start - 30, 0) : mention.start])
     return bool(found and is_role_noun(found.group(1)))
+
+
+def _described_as_people(mentions: Sequence[EntityMention], texts: dict[str, str]) -> set[str]:
+    """Names of two or three capitalised words the run follows with a person's role in apposition
+    ("Marta Osterby, a statistician at Vellacourt University"), whatever the tagger typed them."""
+    found = set()
+    for mention in mentions:
+        words = mention.text.split()
+        if mention.label == "PERSON" or not 2 <= len(words) <= 3 or not all(w[:1].isupper() for w in words):
+            continue
+        role = ROLE_APPOSITIVE.match(texts.get(mention.article, "")[mention.end : mention.end + 60])
+        if role and is_role_noun(role.group(1)):
+            found.add(name_key(mention.text))
+    return found
 
 
 def _full_person(mention: EntityMention) -> bool:

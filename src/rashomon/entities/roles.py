@@ -159,6 +159,11 @@ ROLE_NOUNS = frozenset(
 )
 
 
+# Occupations the list does not name, by their endings: statistician, epidemiologist, virologist.
+ROLE_ENDINGS = ("ician", "ologist")
+
+
 def is_role_noun(lemma: str) -> bool:
     word = lemma.lower()
-    return word in ROLE_NOUNS or word.split("-")[-1] in ROLE_NOUNS
+    last = word.split("-")[-1]
+    return word in ROLE_NOUNS or last in ROLE_NOUNS or (len(last) >= 7 and last.endswith(ROLE_ENDINGS))

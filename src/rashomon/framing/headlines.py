@@ -11,10 +11,12 @@ article matches no single claim and is left alone.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 import numpy as np
 
+from rashomon.claims.hedging import hedge_markers
 from rashomon.model import Article, Claim
 from rashomon.model.flag import Flag
 from rashomon.model.vectors import ClaimVectors
@@ -25,6 +27,14 @@ KIND = "headline-overstates"
 # headlines with hedged restatements); 0.6 is where STS paraphrase pairs start in MiniLM's model card
 # range, and on the example it separates restatements (0.65-0.92) from related sentences (0.46-0.59).
 SAME_CLAIM_COSINE = 0.6
+# A body claim that says the thing is not shown ("the study does not prove that sweetlin causes them")
+# holds back from it as much as a hedge does.
+NOT_PROVEN = re.compile(
+    r"\b(?:not|never|no|n't)\b[^.;]{0,25}?\b(?:prove[sn]?|show[sn]?|establish(?:es)?|confirm(?:s|ed)?|"
+    r"demonstrate[sd]?)\b(?: that)?",
+    re.IGNORECASE,
+)
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those"})
 # Or the headline's words (5-letter stems, at least three) nearly all in one hedged body claim.
 MIN_WORDS = 3
 SHARED_WORDS = 0.75
@@ -41,11 +51,38 @@ def overstating_headlines(
         body = [c for c in mine if c.field != "title"]
         for title in titles:
             match = _closest(title, body, vectors, rows)
-            if match is None or not match.hedged:
-                match = _worded_alike(title, body)
-            if match is not None and match.hedged:
+            if match is None or not _hedged(match):
+                match = _worded_alike(title, body) or _said_unproven(title, body)
+            if match is not None:
                 flags.append(_flag(article, title, match))
     return flags
+
+
+def _hedged(claim: Claim) -> bool:
+    """Hedged by more than its attribution: "according to a large study" only says where a finding comes
+    from (a headline "linked to ... in large study" states no more), "may have ignored", "if this is the
+    case" and "the union alleges" hold back from it."""
+    attributed_only = (claim.cue or "").lower().strip() == "according to" and not hedge_markers(claim.text)
+    return claim.hedged and not attributed_only
+
+
+def _said_unproven(title: Claim, body: list[Claim]) -> Claim | None:
+    """A body claim saying that what the headline asserts is not shown: "Diet Sweetener Causes Heart
+    Attacks" over "the study does not prove that sweetlin causes them". The headline must hold the
+    unproven relation's verb ("causes") and share another word with it; a headline that says only what
+    was shown ("finds modest link") is left alone."""
+    said = stems(title.text.rsplit(":", 1)[-1])
+    for claim in body:
+        found = NOT_PROVEN.search(claim.text)
+        if found is None:
+            continue
+        words = [
+            w for w in re.findall(r"[A-Za-z']+", claim.text[found.end() :]) if w.lower() not in DETERMINERS
+        ]
+        verbs = stems(" ".join(words[1:2]))  # the word after the subject: "sweetlin *causes* them"
+        if verbs & said and len(stems(" ".join(words)) & said) >= 2:
+            return claim
+    return None
 
 
 def _worded_alike(title: Claim, body: list[Claim]) -> Claim | None:
@@ -57,7 +94,7 @@ def _worded_alike(title: Claim, body: list[Claim]) -> Claim | None:
     if len(said) < MIN_WORDS:
         return None
     for claim in body:
-        if claim.hedged and len(said & stems(claim.text)) >= SHARED_WORDS * len(said):
+        if _hedged(claim) and len(said & stems(claim.text)) >= SHARED_WORDS * len(said):
             return claim
     return None
 
