@@ -162,7 +162,9 @@ def test_an_expert_with_a_relative_clause_is_no_document(brightwell: dict[str, A
     assert claim["source_type"] == "anonymous"
 
 
-@pytest.mark.parametrize("story", ["harlow", "velmora", "castrava", "brightwell", "ardenne", "kessmoor"])
+@pytest.mark.parametrize(
+    "story", ["harlow", "velmora", "castrava", "brightwell", "ardenne", "kessmoor", "drovia", "sweetlin"]
+)
 def test_each_invented_story_is_one_event(story: str, request: pytest.FixtureRequest) -> None:
     """Each story is one news event told by five outlets (the example corpus holds three); before,
     outlets that relay no report were each an event of their own."""
@@ -245,3 +247,51 @@ def test_the_act_is_the_explosion_not_a_background_fine(kessmoor: dict[str, Any]
     words = {w["term"] for w in act["words"]}
     assert {"explosion", "blast"} <= words and "fined" not in words
     assert any("massacre" in w for w in words)  # the partisan outlet's word, anchored through its verb
+
+
+@pytest.fixture(scope="module")
+def drovia() -> dict[str, Any]:
+    return _analyze("drovia")
+
+
+@pytest.fixture(scope="module")
+def sweetlin() -> dict[str, Any]:
+    return _analyze("sweetlin")
+
+
+def test_two_dead_contradict_none_killed_and_the_denial_disputes_the_territory(
+    drovia: dict[str, Any],
+) -> None:
+    explanations = [r["explanation"] for _, _, r in _relations(drovia, "contradict")]
+    assert any("2 dead" in e and "0 dead" in e for e in explanations)
+    disputes = [(a, b) for a, b, _ in _relations(drovia, "dispute")]
+    assert any("entered Drovian airspace" in a and "Drovian territory" in b for a, b in disputes)
+    assert not any(a.startswith("what the drone") for a, _ in disputes)  # an open question disputes nothing
+    assert not any("one negates 'hit'" in e or "2025-08-12" in e for e in explanations)
+
+
+def test_each_countrys_ministry_speaks_for_itself(drovia: dict[str, Any]) -> None:
+    types = {e["name"]: e["type"] for e in drovia["entities"]}
+    assert types["Velna"] == "LOC"
+    assert {"Drovia's defence ministry", "Kestrania's defence ministry"} <= set(types)
+    speakers = {c["text"]: c["speaker"] for c in drovia["claims"]}
+    lost = next(s for t, s in speakers.items() if t.startswith("contact with the aircraft was lost"))
+    assert lost == "Kestrania's defence ministry"
+    assert speakers['"Kestrania will pay for this provocation,"'] == "Anton Brezel"
+    both = next(s for t, s in speakers.items() if t.startswith('"Both governments'))
+    assert both == "A Western intelligence official"
+
+
+def test_the_tabloid_headline_asserts_what_the_study_does_not_prove(sweetlin: dict[str, Any]) -> None:
+    flagged = [f["message"] for f in sweetlin["flags"] if f["kind"] == "headline-overstates"]
+    assert len(flagged) == 1 and "Diet Sweetener Causes Heart Attacks" in flagged[0]
+
+
+def test_the_statistician_is_a_person_and_her_doubt_targets_the_questionnaires(
+    sweetlin: dict[str, Any],
+) -> None:
+    types = {e["name"]: e["type"] for e in sweetlin["entities"]}
+    assert types["Marta Osterby"] == "PERSON"
+    disputes = [(a, b) for a, b, _ in _relations(sweetlin, "dispute") if "the way diet was measured" in a]
+    assert disputes and all("questionnaires" in b for _, b in disputes)
+    assert not any("number:" in r["explanation"] for _, _, r in _relations(sweetlin, "contradict"))
