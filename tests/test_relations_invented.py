@@ -163,7 +163,8 @@ def test_an_expert_with_a_relative_clause_is_no_document(brightwell: dict[str, A
 
 
 @pytest.mark.parametrize(
-    "story", ["harlow", "velmora", "castrava", "brightwell", "ardenne", "kessmoor", "drovia", "sweetlin"]
+    "story",
+    ["harlow", "velmora", "castrava", "brightwell", "ardenne", "kessmoor", "drovia", "sweetlin", "lindqvist"],
 )
 def test_each_invented_story_is_one_event(story: str, request: pytest.FixtureRequest) -> None:
     """Each story is one news event told by five outlets (the example corpus holds three); before,
@@ -295,3 +296,31 @@ def test_the_statistician_is_a_person_and_her_doubt_targets_the_questionnaires(
     disputes = [(a, b) for a, b, _ in _relations(sweetlin, "dispute") if "the way diet was measured" in a]
     assert disputes and all("questionnaires" in b for _, b in disputes)
     assert not any("number:" in r["explanation"] for _, _, r in _relations(sweetlin, "contradict"))
+
+
+@pytest.fixture(scope="module")
+def lindqvist() -> dict[str, Any]:
+    return _analyze("lindqvist")
+
+
+def test_the_tabloids_acquittal_contradicts_the_conviction_and_its_correction_is_flagged(
+    lindqvist: dict[str, Any],
+) -> None:
+    opposite = [(a, b) for a, b, r in _relations(lindqvist, "contradict") if "acquitted" in r["explanation"]]
+    assert opposite and all(
+        ("acquitted of all charges" in a) != ("acquitted of all charges" in b) for a, b in opposite
+    )
+    assert not any("acquitted of bribery" in a and "convicted" in b for a, b in opposite)
+    kinds = [f["kind"] for f in lindqvist["flags"]]
+    assert "corrected" in kinds and "headline-overstates" in kinds
+    explanations = [r["explanation"] for _, _, r in _relations(lindqvist, "contradict")]
+    assert (
+        "both cannot hold: number: 4 vs 5" in explanations
+        and "both cannot hold: number: 8 vs 12" in explanations
+    )
+
+
+def test_names_with_and_without_their_accents_are_one_person(lindqvist: dict[str, Any]) -> None:
+    people = [e["name"] for e in lindqvist["entities"] if e["type"] == "PERSON"]
+    assert sum("stergaard" in p for p in people) == 1 and sum("Lindqvist" in p for p in people) == 1
+    assert {e["name"]: e["type"] for e in lindqvist["entities"]}["Nordvik Kraft"] == "ORG"

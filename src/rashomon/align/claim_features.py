@@ -18,6 +18,11 @@ NUMBER_WORDS = {
 }  # fmt: skip
 NUMBER = re.compile(r"\b\d[\d,]*(?:\.\d+)?\b|\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
 YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+DAY_OF_MONTH = re.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+$",
+    re.IGNORECASE,
+)
 PERCENT_AFTER = re.compile(r"^\s*(?:%|percent\b|per cent\b|pc\b)")
 # "one person", "one of the guards" count; "have one than", "the one that" do not
 ONE_COUNTS = re.compile(r"^\s+(?!(?:than|that|who|which|and|or|is|was|has|had|to|in|on|at|by|for)\b)[a-z]")
@@ -66,27 +71,31 @@ def compared_numbers(text: str, numbers: frozenset[str]) -> tuple[frozenset[str]
     """A claim's numbers as two claims' conflicts compare them, (counts and amounts, percentages): "21
     percent" never conflicts with "1,200 products", and "one" as a pronoun ("more likely to have one
     than ...") is no number. ``numbers``: the claim's number slot (``claim_numbers``)."""
-    percent, counted_one = _percent_values(text)
-    plain = numbers - percent
+    percent, counted_one, dated = _percent_values(text)
+    plain = numbers - percent - dated
     if "1" in plain and not counted_one:
         plain = plain - {"1"}
     return plain, numbers & percent
 
 
 @lru_cache(maxsize=1 << 14)
-def _percent_values(text: str) -> tuple[frozenset[str], bool]:
-    """The numbers written as percentages, and whether a "1"/"one" in the text counts something."""
+def _percent_values(text: str) -> tuple[frozenset[str], bool, frozenset[str]]:
+    """The numbers written as percentages, whether a "1"/"one" in the text counts something, and the
+    days of a month ("October 7")."""
     percent: set[str] = set()
+    dated: set[str] = set()
     counted_one = False
     for match in NUMBER.finditer(text):
         raw = match.group(0).lower().replace(",", "")
         value = NUMBER_WORDS.get(raw, raw)
         after = text[match.end() : match.end() + 12].lower()
-        if PERCENT_AFTER.match(after):
+        if DAY_OF_MONTH.search(text[max(match.start() - 12, 0) : match.start()]):
+            dated.add(value)  # "October 7" is a date
+        elif PERCENT_AFTER.match(after):
             percent.add(value)
         elif value == "1" and (raw != "one" or ONE_COUNTS.match(after)):
             counted_one = True
-    return frozenset(percent), counted_one
+    return frozenset(percent), counted_one, frozenset(dated)
 
 
 def claim_entities(

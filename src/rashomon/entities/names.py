@@ -6,6 +6,10 @@ import re
 import unicodedata
 from functools import lru_cache
 
+# Letters that Unicode does not decompose into a base letter and a mark: "Østergaard" is "Ostergaard".
+UNDECOMPOSED = str.maketrans(
+    {"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "đ": "d", "ł": "l", "þ": "th", "ð": "d"}
+)
 APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "ʼ": "'"})
 LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 POSSESSIVE = re.compile(r"'s$|(?<=s)'$", re.IGNORECASE)
@@ -114,7 +118,7 @@ def canonical_surface(text: str) -> str:
 @lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
     """Case-, accent-, apostrophe-, title- and punctuation-insensitive key of a name."""
-    folded = unicodedata.normalize("NFKD", canonical_surface(text).casefold())
+    folded = unicodedata.normalize("NFKD", canonical_surface(text).casefold().translate(UNDECOMPOSED))
     letters = "".join(ch for ch in folded if not unicodedata.combining(ch))
     return " ".join(re.findall(r"\w+", letters.replace("'", "")))
 

@@ -115,10 +115,10 @@ class _UnionFind:
 
 
 def resolve_entities(mentions: Sequence[EntityMention], articles: Sequence[Article] = ()) -> list[Entity]:
-    mentions = propagated(mentions, articles)
-    groups = _group_by_key(retyped(_titled_people(mentions, articles), articles))
+    typed = retyped(_titled_people(propagated(mentions, articles), articles), articles)
+    groups = _group_by_key(typed)
     joined = _UnionFind(groups)
-    _join_organisation_parts(groups, joined, organisation_of(mentions, articles))
+    _join_organisation_parts(groups, joined, organisation_of(typed, articles))
     _join_aliases(groups, joined)
     _join_acronyms(groups, joined, articles)
     _join_romanisations(groups, joined)

@@ -15,6 +15,8 @@ sentence-initial "Turnout reached 68 percent". Each rule below needs the run's t
   full is that person ("Wendt said");
 - two or three capitalised words followed by a person's role ("Marta Osterby, a statistician at ...")
   name a person;
+- a name after a person's role and "of"/"at" ("chief executive of Nordvik Kraft") or after "shares of" is
+  an organisation's;
 - a lower-case description is its owner's ("Drovia's defence ministry", not every country's);
 - a lone word after a title's "of" ("Secretary of State") is part of the title, no entity;
 - a lone capitalised word found only at sentence starts, which the run also writes in lower case
@@ -55,6 +57,8 @@ OWNER_BEFORE = re.compile(r"\b[A-Z][\w-]+(?: [A-Z][\w-]+){0,3}['’]s\s+$")
 ROLE_APPOSITIVE = re.compile(
     r"^,\s+(?:an?|the)\s+(?:[\w'-]+\s+){0,3}?([a-z][\w-]+)\s+(?:at|of|for|with|in|from|who)\b"
 )
+ROLE_OF = re.compile(r"\b([a-z][\w-]+)\s+(?:of|at|for)\s+(?:the\s+)?$")
+SHARES_OF = re.compile(r"\b[Ss]hares\s+(?:of|in)\s+$")
 TITLE_OF = re.compile(r"\b([A-Za-z]+) of\s+$")
 MOVEMENT_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:movement|party|alliance|coalition|front|bloc|network|foundation|federation)\b"
@@ -70,6 +74,7 @@ def retyped(mentions: Sequence[EntityMention], articles: Sequence[Article]) -> l
     organisations = set(_organisation_parts(mentions, outlets, texts)) | _movements(mentions, texts, surnames)
     common = _common_words(mentions, texts)
     people = _described_as_people(mentions, texts)
+    employers = _employers(mentions, texts) - surnames - people
     local_surnames = {(m.article, name_key(m.text).split()[-1]) for m in mentions if _full_person(m)}
     found = []
     for mention in mentions:
@@ -85,7 +90,7 @@ def retyped(mentions: Sequence[EntityMention], articles: Sequence[Article]) -> l
             mention = replace(mention, label="LOC")  # "the Velna river"
         elif key in places and mention.label in LONE_TYPES:
             mention = replace(mention, label="GPE")
-        elif key in organisations and mention.label == "PERSON":
+        elif (key in organisations or key in employers) and mention.label == "PERSON":
             mention = replace(mention, label="ORG")
         elif mention.label in OTHER_TYPES and (mention.article, key) in local_surnames:
             mention = replace(mention, label="PERSON")  # "Wendt said" tagged a work of art
@@ -112,6 +117,18 @@ def _in_title(mention: EntityMention, texts: dict[str, str]) -> bool:
         return False  # "President of Iran": Iran is still a place
     found = TITLE_OF.search(texts.get(mention.article, "")[max(mention.start - 30, 0) : mention.start])
     return bool(found and is_role_noun(found.group(1)))
+
+
+def _employers(mentions: Sequence[EntityMention], texts: dict[str, str]) -> set[str]:
+    """Names the run writes after a person's role and "of"/"at"/"for" ("former chief executive of Nordvik
+    Kraft", "an analyst at Fjordhavn Securities") or after "shares of/in": organisations."""
+    found = set()
+    for mention in mentions:
+        before = texts.get(mention.article, "")[max(mention.start - 40, 0) : mention.start]
+        role = ROLE_OF.search(before)
+        if (role and is_role_noun(role.group(1))) or SHARES_OF.search(before):
+            found.add(name_key(mention.text))
+    return found
 
 
 def _described_as_people(mentions: Sequence[EntityMention], texts: dict[str, str]) -> set[str]:

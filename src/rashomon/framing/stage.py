@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 import numpy as np
 
 from rashomon.framing.acts import MIN_ARTICLES, Candidate, assemble, central_acts
+from rashomon.framing.corrections import corrections
 from rashomon.framing.event_acts import assemble_event, event_candidates, scored
 from rashomon.framing.headlines import overstating_headlines
 from rashomon.framing.labels import entity_labels
@@ -32,7 +33,7 @@ class FramingStage(BaseStage):
         {"articles", "tokens", "entities", "claims", "vectors", "groups", "relations", "events", "flags"}
     )
     produces: ClassVar[frozenset[str]] = frozenset({"framing", "flags"})
-    version: ClassVar[str] = "3"  # 3: events anchored through longer phrases and their verbs
+    version: ClassVar[str] = "3"  # 3: events anchored through longer phrases and their verbs; corrections
 
     _encoder: Any = None
     _nlp: Any = None
@@ -82,7 +83,10 @@ class FramingStage(BaseStage):
             omissions=tuple(omitted),
             matrix=tuple(stance_matrix(batch.claims, batch.groups, batch.relations, omitted)),
         )
-        flags = overstating_headlines(batch.articles, batch.claims, batch.vectors)
+        flags = [
+            *overstating_headlines(batch.articles, batch.claims, batch.vectors),
+            *corrections(batch.articles, batch.claims),
+        ]
         advance(1)
         return replace(batch, framing=framing, flags=(*batch.flags, *flags))
 

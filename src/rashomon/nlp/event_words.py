@@ -56,6 +56,7 @@ ACT_CLASSES = (
     "die perish",
     "injure wound hurt",
     "fire dismiss sack oust",
+    "sentence jail imprison",
 )
 _ACT_CLASS = {verb: i for i, words in enumerate(ACT_CLASSES) for verb in words.split()}
 
