@@ -58,6 +58,11 @@ ROLE_APPOSITIVE = re.compile(
     r"^,\s+(?:an?|the)\s+(?:[\w'-]+\s+){0,3}?([a-z][\w-]+)\s+(?:at|of|for|with|in|from|who)\b"
 )
 ROLE_OF = re.compile(r"\b([a-z][\w-]+)\s+(?:of|at|for)\s+(?:the\s+)?$")
+# Roles only an organisation has ("chief executive of"), not a person too ("spokesman for", "wife of").
+EMPLOYER_ROLES = frozenset(
+    "executive executives director directors chairman chairwoman ceo founder founders employee employees "
+    "shareholder shareholders board owner owners subsidiary unit".split()
+)
 SHARES_OF = re.compile(r"\b[Ss]hares\s+(?:of|in)\s+$")
 TITLE_OF = re.compile(r"\b([A-Za-z]+) of\s+$")
 MOVEMENT_AFTER = re.compile(
@@ -126,7 +131,7 @@ def _employers(mentions: Sequence[EntityMention], texts: dict[str, str]) -> set[
     for mention in mentions:
         before = texts.get(mention.article, "")[max(mention.start - 40, 0) : mention.start]
         role = ROLE_OF.search(before)
-        if (role and is_role_noun(role.group(1))) or SHARES_OF.search(before):
+        if (role and role.group(1) in EMPLOYER_ROLES) or SHARES_OF.search(before):
             found.add(name_key(mention.text))
     return found
 
@@ -226,13 +231,15 @@ def _organisation_parts(
     acting = {
         name_key(m.text) for m in mentions if ACTS_AFTER.match(texts.get(m.article, "")[m.end : m.end + 16])
     }
+    lowered = {w for text in texts.values() for w in re.findall(r"\b[a-z]+\b", text)}
     parts: dict[str, set[str]] = defaultdict(set)
     for name in names:
         words = name.split()
         if len(words) >= 2:
             if words[0] in acting:
                 parts[words[0]].add(name)
-            parts[words[-1]].add(name)
+            if words[-1] not in lowered:  # "Herald"; not "House" ("the House voted" is no White House)
+                parts[words[-1]].add(name)
     return {
         word: next(iter(owners))
         for word, owners in parts.items()
