@@ -135,3 +135,17 @@ def test_none_killed_is_a_count_of_zero_and_no_one_is_not_one() -> None:
     assert quantities("no evidence of foul play") == []
     (conflict,) = quantity_conflicts(quantities("two border guards were killed"), quantities("none killed"))
     assert [describe(q) for q in conflict] == ["2 dead", "0 dead"]
+
+
+def test_sums_of_money_compare_by_kind_and_currency() -> None:
+    (fine,) = quantity_conflicts(
+        quantities("a fine of 2.5 million euros"), quantities("fined her 25 million euros")
+    )
+    assert [describe(q) for q in fine] == ["a fine of 2,500,000 euros", "a fine of 25,000,000 euros"]
+    pledged, loan = quantities("donors pledged $250 million"), quantities("approved a $50 million loan")
+    assert quantity_conflicts(pledged, loan) == []  # a pledge is no loan
+    assert quantities("revenue of 140 million euros") == []  # no money kind named: not read
+    assert (
+        quantity_conflicts(quantities("a fine of 25 million euros"), quantities("a fine of $25 million"))
+        == []
+    )

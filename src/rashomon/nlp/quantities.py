@@ -11,7 +11,10 @@ arrested, the missing, the displaced: the nearest kind word in the same clause),
 same thing and their ranges do not meet. Different things counted ("seven workers" among "12 people") do
 not conflict: one may be part of the other.
 
-The kind words are the common English of news casualty reports, not words of any one story.
+The kind words are the common English of news casualty reports, not words of any one story. Sums of money
+are read too when a money kind is named next to them (a fine, a settlement, damages, bail, a ransom, a
+pledge, a loan, a bribe), each with its currency: "a fine of 2.5 million euros" against "a fine of 25
+million euros"; a pledge is never compared with a loan.
 """
 
 from __future__ import annotations
@@ -48,6 +51,24 @@ KINDS = {
     "affected": "affected affecting exposed stolen stole leaked compromised hacked breached impacted",
 }
 _KIND_OF = {word: kind for kind, words in KINDS.items() for word in words.split()}
+# Sums a story has one of, each its own kind: a fine is no pledge, a loan no ransom.
+MONEY_KINDS = {
+    "fine": "fine fined fines penalty penalties",
+    "settlement": "settlement settle settled settling",
+    "damages": "damages compensation",
+    "bail": "bail",
+    "ransom": "ransom",
+    "pledge": "pledge pledges pledged pledging",
+    "loan": "loan loans",
+    "bribe": "bribe bribes bribery",
+}
+_MONEY_KIND_OF = {word: kind for kind, words in MONEY_KINDS.items() for word in words.split()}
+CURRENCY_SIGNS = {"$": "dollars", "€": "euros", "£": "pounds"}
+CURRENCY_WORDS = {
+    "euros": "euros", "euro": "euros", "dollars": "dollars", "dollar": "dollars", "pounds": "pounds",
+    "yen": "yen", "yuan": "yuan", "rupees": "rupees", "francs": "francs", "kronor": "kronor",
+    "krona": "kronor",
+}  # fmt: skip
 # What is counted, when it is any person at all: these compare with every other counted noun's general sense.
 GENERAL = frozenset("people persons person victims individuals those others".split())
 _NUMBER = (
@@ -112,6 +133,11 @@ def quantities(text: str) -> list[Quantity]:
         if rate is not None:
             found.append(Quantity(low, high, rate, None, " ".join(said[match.start() :].split()[:4])))
             continue
+        money = _money(before, after)
+        if money is not None:
+            if money:  # "a fine of 2.5 million euros" against "25 million euros"
+                found.append(Quantity(low, high, money, None, " ".join(said[match.start() :].split()[:5])))
+            continue
         kind = _kind(before, after)
         if kind is None or _measure(before, after):
             continue
@@ -149,6 +175,9 @@ def describe(x: Quantity) -> str:
         amount = f"{_number(x.low)}-{_number(x.high)}"
     if x.kind.endswith(" (percent)"):
         return f"{x.kind.removesuffix(' (percent)')} {amount}%"
+    if x.kind.endswith(")"):  # "fine (euros)"
+        name, currency = x.kind[:-1].split(" (", 1)
+        return f"a {name} of {amount} {currency}"
     return f"a crowd of {amount}" if x.kind == "crowd" else f"{amount} {x.kind}"
 
 
@@ -268,6 +297,23 @@ def _restricted(after: list[str]) -> bool:
         if lower in _KIND_OF or not word[0].isalpha():
             return False
     return False
+
+
+def _money(before: list[str], after: list[str]) -> str | None:
+    """For an amount of money, its kind and currency ("fine (euros)", "pledge (dollars)"), or "" when no
+    money kind is named near it; None when the number is no amount of money."""
+    previous = before[-1] if before else ""
+    following = after[0].lower() if after else ""
+    currency = CURRENCY_SIGNS.get(previous) or CURRENCY_WORDS.get(following)
+    if currency is None:
+        return None
+    ahead = _clause(after[1:] if following in CURRENCY_WORDS else after)[:WINDOW]
+    behind = _clause(list(reversed(before[:-1] if previous in CURRENCY_SIGNS else before)))[:WINDOW]
+    for distance in range(WINDOW):
+        for words in (ahead, behind):
+            if distance < len(words) and words[distance].lower() in _MONEY_KIND_OF:
+                return f"{_MONEY_KIND_OF[words[distance].lower()]} ({currency})"
+    return ""
 
 
 def _measure(before: list[str], after: list[str]) -> bool:
