@@ -272,3 +272,13 @@ def test_letters_without_a_decomposition_fold_and_an_employer_is_an_organisation
     spans = [("Asa Lindqvist", "PERSON", 0), ("Nordvik Kraft", "PERSON", 0), ("Nordvik Kraft", "PERSON", 1)]
     entities = {e.name: e for e in resolve_entities(_mentions_in("a1", text, spans), [article])}
     assert entities["Nordvik Kraft"].type == "ORG" and entities["Asa Lindqvist"].type == "PERSON"
+
+
+def test_transliterations_one_vowel_apart_are_one_name_and_a_province_is_a_place() -> None:
+    assert similar_tokens("Yusuf", "Yousef") and similar_tokens("Khatib", "Khateeb")
+    assert not similar_tokens("Omar", "Amir")
+    text = "Rescuers reached Tal Barra province. Tal Barra was cut off."
+    article = Article(id="a1", source="x", text=text, language="en")
+    spans = [("Tal Barra", "PERSON", 0), ("Tal Barra", "PERSON", 1)]
+    entities = {e.name: e for e in resolve_entities(_mentions_in("a1", text, spans), [article])}
+    assert entities["Tal Barra"].type == "GPE"

@@ -149,3 +149,10 @@ def test_sums_of_money_compare_by_kind_and_currency() -> None:
         quantity_conflicts(quantities("a fine of 25 million euros"), quantities("a fine of $25 million"))
         == []
     )
+
+
+def test_a_magnitude_is_one_measure_of_one_event() -> None:
+    (conflict,) = quantity_conflicts(
+        quantities("a magnitude 6.8 earthquake"), quantities("measured it at magnitude 7.1")
+    )
+    assert [describe(q) for q in conflict] == ["magnitude 6.8", "magnitude 7.1"]

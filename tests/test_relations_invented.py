@@ -164,7 +164,18 @@ def test_an_expert_with_a_relative_clause_is_no_document(brightwell: dict[str, A
 
 @pytest.mark.parametrize(
     "story",
-    ["harlow", "velmora", "castrava", "brightwell", "ardenne", "kessmoor", "drovia", "sweetlin", "lindqvist"],
+    [
+        "harlow",
+        "velmora",
+        "castrava",
+        "brightwell",
+        "ardenne",
+        "kessmoor",
+        "drovia",
+        "sweetlin",
+        "lindqvist",
+        "qasrin",
+    ],
 )
 def test_each_invented_story_is_one_event(story: str, request: pytest.FixtureRequest) -> None:
     """Each story is one news event told by five outlets (the example corpus holds three); before,
@@ -324,3 +335,25 @@ def test_names_with_and_without_their_accents_are_one_person(lindqvist: dict[str
     people = [e["name"] for e in lindqvist["entities"] if e["type"] == "PERSON"]
     assert sum("stergaard" in p for p in people) == 1 and sum("Lindqvist" in p for p in people) == 1
     assert {e["name"]: e["type"] for e in lindqvist["entities"]}["Nordvik Kraft"] == "ORG"
+
+
+@pytest.fixture(scope="module")
+def qasrin() -> dict[str, Any]:
+    return _analyze("qasrin")
+
+
+def test_same_day_tolls_conflict_and_the_days_updates_do_not(qasrin: dict[str, Any]) -> None:
+    explanations = [r["explanation"] for _, _, r in _relations(qasrin, "contradict")]
+    assert any("412 dead" in e and "more than 700 dead" in e for e in explanations)
+    assert not any("236 dead" in e or "at least 140 dead" in e for e in explanations)  # updates over days
+    assert any("magnitude 6.8" in e and "magnitude 7.1" in e for e in explanations)
+    assert any(
+        "a pledge of 250,000,000 dollars" in e and "a pledge of 90,000,000 dollars" in e for e in explanations
+    )
+    assert not any("loan" in e for e in explanations) and not any("1999" in e for e in explanations)
+
+
+def test_three_spellings_of_the_governor_are_one_person(qasrin: dict[str, Any]) -> None:
+    names = [e["name"] for e in qasrin["entities"] if e["type"] == "PERSON" and "Kh" in e["name"]]
+    full = [n for n in names if len(n.split()) >= 3]
+    assert len(full) == 1

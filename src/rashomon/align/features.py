@@ -80,7 +80,8 @@ def conflicts(a: Mention, b: Mention) -> list[str]:
     Such a pair is not one claim told twice but two claims that cannot both hold (or two events of one
     kind, such as two earthquakes): the clusterer keeps them apart and the caller relates their groups.
     """
-    counted = quantity_conflicts(a.counts, b.counts) if same_occasion(a.dates, b.dates) else []
+    occasion = same_occasion(a.occasion or a.dates, b.occasion or b.dates)
+    counted = quantity_conflicts(a.counts, b.counts) if occasion else []
     if counted:  # "about 2.3 million customers" / "6 million customers": whatever the verbs
         x, y = counted[0]
         return [f"count: {describe(x)} vs {describe(y)}"]
@@ -118,6 +119,22 @@ def _dates(values: frozenset[str]) -> frozenset[str]:
 def _dates_agree(a: frozenset[str], b: frozenset[str]) -> bool:
     """Some date of one is the same as, or inside, some date of the other ("2019-06" holds "2019-06-03")."""
     return any(x.startswith(y) or y.startswith(x) for x in a for y in b)
+
+
+def dates_near(a: Mention, b: Mention) -> bool:
+    """Whether two mentions' calendar dates are close enough (two months) to be one occasion told two ways
+    (Sunday / Monday, May 14 / May 28): an earthquake of 1999 and one of 2025 are two events, kept apart
+    by ``conflicts`` but no contradiction."""
+    months_a = [m for m in map(_month_index, _dates(a.dates)) if m is not None]
+    months_b = [m for m in map(_month_index, _dates(b.dates)) if m is not None]
+    return any(abs(x - y) <= 2 for x in months_a for y in months_b)
+
+
+def _month_index(value: str) -> int | None:
+    """Months since year 0 for a value with a month ("2025-02", "2025-02-10"), else None."""
+    if len(value) < 7 or not value[:4].isdigit() or not value[5:7].isdigit():
+        return None
+    return int(value[:4]) * 12 + int(value[5:7])
 
 
 def _same_stem(a: str | None, b: str | None) -> bool:

@@ -30,3 +30,6 @@ class Mention:
     negated: bool | None = None
     # Counts the claim states, read as ranges (``nlp.quantities``); empty where not read (ECB+).
     counts: tuple[Quantity, ...] = ()
+    # The days its counts are of: its own dates, else its sentence's ("By Tuesday evening the ministry said
+    # 236 people had died"); empty where not read.
+    occasion: frozenset[str] = frozenset()

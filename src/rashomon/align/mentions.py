@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from rashomon.align.claim_features import (
@@ -12,10 +13,13 @@ from rashomon.align.claim_features import (
     predicate_token,
 )
 from rashomon.align.similarity import Mention
+from rashomon.claims.dates import article_dates, dates_within
 from rashomon.claims.speakers import MentionIndex
 from rashomon.model import Token
 from rashomon.nlp.quantities import quantities
 from rashomon.pipeline import Batch
+
+DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def build_mentions(batch: Batch) -> list[Mention]:
@@ -26,9 +30,22 @@ def build_mentions(batch: Batch) -> list[Mention]:
     for token in batch.tokens:
         tokens[token.article].append(token)
     indexes = MentionIndex.for_articles(batch.entities)
+    sentences: dict[tuple[str, int], tuple[int, int]] = {
+        (s.article, s.index): (s.start, s.end) for s in batch.sentences
+    }
+    dated: dict[str, list[tuple[int, int, str]]] = {}
     mentions = []
     for claim in batch.claims:
         article = articles[claim.article]
+        counts = tuple(quantities(claim.text))
+        occasion = frozenset(claim.dates)
+        if counts and not any(DAY.match(d) for d in claim.dates) and claim.sentence is not None:
+            if claim.article not in dated:
+                dated[claim.article] = article_dates(article.text, article.published.value)
+            start, end = sentences.get((claim.article, claim.sentence), (claim.start, claim.end))
+            occasion = frozenset(
+                dates_within(dated[claim.article], min(start, claim.start), max(end, claim.end))
+            )
         inside = claim_tokens(claim, tokens[claim.article]) if claim.field == "text" else []
         verb = predicate_token(inside)
         mentions.append(
@@ -47,7 +64,8 @@ def build_mentions(batch: Batch) -> list[Mention]:
                 dates=frozenset(claim.dates),
                 predicate=verb.lemma.lower() if verb is not None else None,
                 negated=claim_negated(claim.text, verb, inside),
-                counts=tuple(quantities(claim.text)),
+                counts=counts,
+                occasion=occasion,
             )
         )
     return mentions

@@ -134,13 +134,21 @@ def fold_token(token: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def similar_tokens(a: str, b: str) -> bool:
-    """Two name tokens are variants when their skeletons differ by at most one edit in 6+ letters."""
+    """Two name tokens are variants when their skeletons differ by at most one edit in 6+ letters, or by
+    one vowel in 5 ("Yusuf"/"Yousef": "iusuf"/"iusef")."""
     fa, fb = fold_token(a), fold_token(b)
     if fa == fb:
         return True
-    if fa[:1] != fb[:1] or min(len(fa), len(fb)) < 6:
+    if fa[:1] != fb[:1] or min(len(fa), len(fb)) < 5:
         return False
+    if min(len(fa), len(fb)) == 5:
+        return len(fa) == len(fb) and _one_vowel_apart(fa, fb)
     return _edit_distance(fa, fb) <= 1
+
+
+def _one_vowel_apart(a: str, b: str) -> bool:
+    differ = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return len(differ) == 1 and all(ch in "aeiou" for ch in differ[0])
 
 
 def _edit_distance(a: str, b: str) -> int:

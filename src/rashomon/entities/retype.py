@@ -44,6 +44,7 @@ FEATURE_AFTER = re.compile(
     r"^\s+(?:river|valley|lake|sea|mountains|hills|bay|gulf|strait|coast|delta|basin|plateau|peninsula|"
     r"desert|canyon|glacier)\b"
 )
+UNIT_AFTER = re.compile(r"^\s+(?:province|region|district|county|prefecture|governorate|municipality)\b")
 IN_BEFORE = re.compile(r"\b(?:in|near|outside|across)\s+$")
 SPEAKS_AFTER = re.compile(r"^\s*(?:said|says|told|added|wrote|warned|denied)\b")
 ACTS_AFTER = re.compile(
@@ -194,9 +195,12 @@ def _places(mentions: Sequence[EntityMention], texts: dict[str, str]) -> set[str
     speaking: set[str] = set()
     for mention in mentions:
         key = name_key(mention.text)
-        if mention.label != "PERSON" or len(key.split()) != 1:
+        if mention.label != "PERSON" or len(key.split()) > 3:
             continue
         text = texts.get(mention.article, "")
+        if UNIT_AFTER.match(text[mention.end : mention.end + 14]):
+            said_of.add(key)  # "Tal Barra province"
+            continue
         possessive = text[mention.end : mention.end + 2] in ("'s", "’s")  # "in Smith's view"
         located = bool(IN_BEFORE.search(text[max(mention.start - 12, 0) : mention.start]))
         if located and not possessive:

@@ -129,7 +129,7 @@ def quantities(text: str) -> list[Quantity]:
         low, high = _range(value, number.lower(), (match.group("qualifier") or "").strip().lower())
         before = _WORD.findall(text[: match.start()])
         after = _WORD.findall(text[match.end() :])
-        rate = _rate(before, after)
+        rate = _rate(before, after) or _magnitude(before, after)
         if rate is not None:
             found.append(Quantity(low, high, rate, None, " ".join(said[match.start() :].split()[:4])))
             continue
@@ -173,6 +173,8 @@ def describe(x: Quantity) -> str:
         amount = f"more than {_number(round(x.low))}" if exclusive else f"at least {_number(x.low)}"
     else:
         amount = f"{_number(x.low)}-{_number(x.high)}"
+    if x.kind == "magnitude":
+        return f"magnitude {amount}"
     if x.kind.endswith(" (percent)"):
         return f"{x.kind.removesuffix(' (percent)')} {amount}%"
     if x.kind.endswith(")"):  # "fine (euros)"
@@ -286,6 +288,13 @@ def _owns_number(words: list[str], rate: str) -> bool:
     lowered = [w.lower() for w in words]
     at = lowered.index(rate) if rate in lowered else -1
     return at >= 0 and any(w[0].isdigit() or w in UNITS for w in lowered[at + 1 : at + 4])
+
+
+def _magnitude(before: list[str], after: list[str]) -> str | None:
+    """ "a magnitude 6.8 earthquake", "measured it at magnitude 7.1", "6.8 on the Richter scale": a
+    one-valued measure of one event."""
+    richter = [w.lower() for w in after[:4]] == ["on", "the", "richter", "scale"]
+    return "magnitude" if (before and before[-1].lower() == "magnitude") or richter else None
 
 
 def _restricted(after: list[str]) -> bool:

@@ -135,6 +135,7 @@ def find_disputes(
         target = claims[index]
         return not (
             group_of[target.id] == group_of[doubter.id]
+            or _same_speaker(doubter, target)
             or dispute_cue(target.text)
             or QUESTION.match(target.text)
             or index in doubters
@@ -174,6 +175,19 @@ def find_disputes(
             relations.append(_dispute(doubter, target, candidate.cue, group_of, float(scores[target_index])))
             break
     return relations
+
+
+def _same_speaker(a: Claim, b: Claim) -> bool:
+    """One does not dispute oneself: the governor's denial that rescue teams were slow is not aimed at his
+    own "our first teams were there within hours"."""
+    if a.speaker_entity and a.speaker_entity == b.speaker_entity:
+        return True
+    return (
+        a.source_type != "own_voice"
+        and a.speaker is not None
+        and a.speaker == b.speaker
+        and a.article == b.article
+    )
 
 
 def _reported_near(claim: Claim, doubter: Claim) -> int | None:

@@ -12,12 +12,16 @@ from rashomon.nlp.quantities import Quantity, describe, quantities, quantity_con
 
 
 def count_conflicts(
-    claims: Sequence[Claim], group_of: dict[str, str], read: Mapping[str, Sequence[Quantity]] | None = None
+    claims: Sequence[Claim],
+    group_of: dict[str, str],
+    read: Mapping[str, Sequence[Quantity]] | None = None,
+    occasions: Mapping[str, frozenset[str]] | None = None,
 ) -> list[Relation]:
     """``contradict`` relations between groups whose claims give counts that cannot both hold. Claims
     dated to different days are about different occasions and are not compared. Only claims that state
     a count are compared, each with each, once per group and count: a story has few distinct ones.
-    ``read``: claim id -> its counts, when the caller has read them (the alignment mentions carry them)."""
+    ``read``: claim id -> its counts, when the caller has read them (the alignment mentions carry them);
+    ``occasions``: claim id -> the days its counts are of (its sentence's, when the claim names none)."""
     counted: dict[tuple[str, tuple[Quantity, ...], tuple[str, ...]], tuple[Claim, Sequence[Quantity]]] = {}
     for claim in claims:
         stated = read[claim.id] if read is not None else quantities(claim.text)  # each claim read once
@@ -27,7 +31,9 @@ def count_conflicts(
     relations = []
     for (a, stated_a), (b, stated_b) in combinations(counted.values(), 2):
         ga, gb = group_of[a.id], group_of[b.id]
-        if ga == gb or not same_occasion(a.dates, b.dates):
+        on_a = (occasions or {}).get(a.id) or a.dates
+        on_b = (occasions or {}).get(b.id) or b.dates
+        if ga == gb or not same_occasion(on_a, on_b):
             continue
         conflicts = quantity_conflicts(stated_a, stated_b)
         if conflicts:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from rashomon.align.features import dates_near
 from rashomon.align.similarity import Mention, candidate_pairs, conflicts
 from rashomon.claims.reporting import REPORTING_LEMMAS
 from rashomon.model import Claim, ClaimGroup, Relation
@@ -83,7 +84,8 @@ def _relation(a: Claim, b: Claim, ga: str, gb: str, ma: Mention, mb: Mention, pa
     if dispute_cue(a.text) or dispute_cue(b.text):
         return None  # handled by relate.disputes, against the disputed proposition
     if pair.cosine >= CONTRADICT_MIN_COSINE:
-        found = conflicts(ma, mb)
+        # dates far apart are two occasions (two earthquakes), kept apart but no contradiction
+        found = [f for f in conflicts(ma, mb) if not f.startswith("date:") or dates_near(ma, mb)]
         same_event_verb = (
             ma.predicate and ma.predicate == mb.predicate and ma.predicate not in REPORTING_LEMMAS
         )

@@ -58,7 +58,12 @@ class RelateStage(BaseStage):
         mentions = build_mentions(batch)  # each claim's counts are read here once, for both uses
         found = [
             *disputes,
-            *count_conflicts(batch.claims, group_of, {m.key: m.counts for m in mentions}),
+            *count_conflicts(
+                batch.claims,
+                group_of,
+                {m.key: m.counts for m in mentions},
+                {m.key: m.occasion for m in mentions},
+            ),
             *opposite_claims(batch.claims, group_of, batch.tokens, batch.vectors.matrix),
         ]
         relations = relate_groups(batch.claims, batch.groups, mentions, found)
