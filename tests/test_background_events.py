@@ -12,8 +12,8 @@ from typing import Any
 import numpy as np
 import pytest
 
+from rashomon.claims.mention_index import MentionIndex
 from rashomon.claims.segment import ClaimSpan
-from rashomon.claims.speakers import MentionIndex
 from rashomon.model import Article, Claim, Entity, EntityMention, Sentence, Token
 from rashomon.model.vectors import ClaimVectors
 from rashomon.provenance.public import public_events

@@ -11,8 +11,8 @@ from rashomon.claims.build import build_claims
 from rashomon.claims.cites import resolve_short_names, sentence_cites
 from rashomon.claims.headline import headline_claim
 from rashomon.claims.hedging import is_hedged
+from rashomon.claims.mention_index import MentionIndex
 from rashomon.claims.segment import claim_spans
-from rashomon.claims.speakers import MentionIndex
 from rashomon.model import Article, Claim, Entity, EntityMention, Sentence
 
 
@@ -419,7 +419,8 @@ def test_he_is_the_spokesman_who_spoke_last_and_by_the_book_is_no_memoir() -> No
 
 
 def test_the_manager_of_a_thing_is_the_one_the_run_describes_so() -> None:
-    from rashomon.claims.speakers import identify, resolve_possessed
+    from rashomon.claims.possessed import resolve_possessed
+    from rashomon.claims.speakers import identify
     from rashomon.model import ChainLink, EntityLabel
 
     text = "Marta Quellin left. The plant's manager said the valve was new."

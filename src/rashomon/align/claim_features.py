@@ -8,7 +8,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from functools import lru_cache
 
-from rashomon.claims.speakers import MentionIndex
+from rashomon.claims.mention_index import MentionIndex
 from rashomon.model import Claim, Entity, Token
 
 NUMBER_WORDS = {

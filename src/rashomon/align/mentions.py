@@ -14,7 +14,7 @@ from rashomon.align.claim_features import (
 )
 from rashomon.align.similarity import Mention
 from rashomon.claims.dates import article_dates, dates_within
-from rashomon.claims.speakers import MentionIndex
+from rashomon.claims.mention_index import MentionIndex
 from rashomon.model import Token
 from rashomon.nlp.quantities import quantities
 from rashomon.pipeline import Batch

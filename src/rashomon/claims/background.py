@@ -35,9 +35,9 @@ from dataclasses import dataclass
 from rashomon.claims.checkworthy import DROP_BELOW, checkworthiness
 from rashomon.claims.dates import claim_dates
 from rashomon.claims.hedging import is_hedged
+from rashomon.claims.mention_index import MentionIndex
 from rashomon.claims.reporting import REPORTING_LEMMAS
 from rashomon.claims.segment import ClaimSpan
-from rashomon.claims.speakers import MentionIndex
 from rashomon.entities.parse import ParsedArticle, parse_articles
 from rashomon.model import Article, Claim, Sentence, Token, content_id
 from rashomon.nlp.event_words import BACKGROUND_EVENTS

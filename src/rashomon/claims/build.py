@@ -10,9 +10,10 @@ from rashomon.claims.checkworthy import DROP_BELOW, checkworthiness
 from rashomon.claims.cites import resolve_short_names, sentence_cites
 from rashomon.claims.dates import article_dates, dates_within
 from rashomon.claims.hedging import is_hedged
+from rashomon.claims.mention_index import MentionIndex
 from rashomon.claims.outlets import same_outlet
 from rashomon.claims.segment import ClaimSpan
-from rashomon.claims.speakers import MentionIndex, Recent, Speaker, identify, is_organisational, is_personal
+from rashomon.claims.speakers import Recent, Speaker, identify, is_organisational, is_personal
 from rashomon.model import Article, ChainLink, Claim, Sentence, Token, content_id
 from rashomon.model.claim import QuoteKind
 

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
+from rashomon.claims.mention_index import PRONOUN_REACH, MentionIndex
 from rashomon.claims.outlets import ANONYMOUS_NOUNS, DOCUMENT_NOUNS, outlet_name
 from rashomon.entities.roles import is_role_noun
-from rashomon.model import ChainLink, Claim, Entity
+from rashomon.model import Entity
 from rashomon.model.claim import SourceType
 
 PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
@@ -58,8 +58,6 @@ ORG_NOUNS = frozenset(
         "government",
     }
 )
-COVERAGE = 0.6  # an organisation or place speaks only when its name is most of the source span
-PRONOUN_REACH = 800  # characters back to look for the person a pronoun stands for (about three sentences)
 ROLE_REACH = 1500  # characters ahead to look for "Dmitri Vass, the lawyer" after "her lawyer said"
 WORD = re.compile(r"[\w'’-]+")
 SENTENCE_OPENING = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n\s*)(?:[Tt]he\s+)?$")
@@ -70,112 +68,6 @@ class Speaker:
     name: str
     entity: str | None
     source_type: SourceType
-
-
-@dataclass(frozen=True, slots=True)
-class MentionIndex:
-    """One article's entity mentions in text order, for span lookup and pronoun resolution."""
-
-    article: str
-    starts: tuple[int, ...]
-    items: tuple[tuple[int, int, Entity], ...]
-
-    @classmethod
-    def for_articles(cls, entities: Sequence[Entity]) -> dict[str, MentionIndex]:
-        """Indexes for every article in one pass over the run's mentions (never articles × mentions)."""
-        by_article: dict[str, list[tuple[int, int, Entity]]] = defaultdict(list)
-        for entity in entities:
-            for mention in entity.mentions:
-                by_article[mention.article].append((mention.start, mention.end, entity))
-        return {article: cls._of(article, items) for article, items in by_article.items()}
-
-    @classmethod
-    def _of(cls, article: str, items: list[tuple[int, int, Entity]]) -> MentionIndex:
-        items.sort(key=lambda item: item[0])
-        return cls(article=article, starts=tuple(i[0] for i in items), items=tuple(items))
-
-    @classmethod
-    def empty(cls, article: str) -> MentionIndex:
-        return cls(article=article, starts=(), items=())
-
-    @classmethod
-    def build(cls, article: str, entities: Sequence[Entity]) -> MentionIndex:
-        """One article's index (the stages build all articles' at once with ``for_articles``)."""
-        return cls.for_articles(entities).get(article) or cls.empty(article)
-
-    def overlapping(self, start: int, end: int) -> list[Entity]:
-        i = max(bisect_left(self.starts, start) - 8, 0)
-        found = []
-        while i < len(self.items) and self.items[i][0] < end:
-            if self.items[i][1] > start:
-                found.append(self.items[i][2])
-            i += 1
-        return found
-
-    def covering(self, start: int, end: int) -> list[Entity]:
-        """Entities whose mention makes up most of the span: "the Pentagon", not "the ex-Pentagon chief"."""
-        found = []
-        for s, e, entity in self.items:
-            overlap = min(e, end) - max(s, start)
-            if overlap > 0 and overlap >= COVERAGE * (end - start):
-                found.append(entity)
-        return found
-
-    def person_described(self, role: str, position: int, ahead: int = 0) -> Entity | None:
-        """The person mentioned last before ``position`` whose labels in this article use ``role``; failing
-        that, the first one within ``ahead`` characters after it (news names a source after first
-        calling it "her lawyer")."""
-        return self._described(("PERSON",), role, position, ahead)
-
-    def organisation_described(self, noun: str, position: int) -> Entity | None:
-        """The organisation mentioned last before ``position`` (within reach) whose name or labels in this
-        article use ``noun``: "the ministry" after "the Interior Ministry"."""
-        return self._described(("ORG",), noun, position, 0, reach=PRONOUN_REACH * 2)
-
-    def _described(
-        self, types: tuple[str, ...], word: str, position: int, ahead: int, reach: int | None = None
-    ) -> Entity | None:
-        before: tuple[int, Entity] | None = None
-        after: tuple[int, Entity] | None = None
-        for s, _, entity in self.items:
-            if entity.type not in types or (reach is not None and s < position - reach):
-                continue
-            if s >= position + ahead or not _uses(entity, word, self.article):
-                continue
-            if s < position:
-                before = (s, entity) if before is None or s > before[0] else before
-            elif after is None or s < after[0]:
-                after = (s, entity)
-        chosen = before or after
-        return chosen[1] if chosen else None
-
-    def organisation_mention_before(self, position: int) -> tuple[int, Entity] | None:
-        """The last organisation named before ``position``, within reach, with where."""
-        i = bisect_left(self.starts, position) - 1
-        while i >= 0 and self.items[i][0] >= position - PRONOUN_REACH:
-            if self.items[i][2].type == "ORG":
-                return self.items[i][0], self.items[i][2]
-            i -= 1
-        return None
-
-    def person_before(self, position: int, skip: tuple[int, int] | None = None) -> Entity | None:
-        found = self.person_mention_before(position, skip)
-        return found[1] if found else None
-
-    def person_mention_before(
-        self, position: int, skip: tuple[int, int] | None = None, text: str = ""
-    ) -> tuple[int, Entity] | None:
-        """The last person named before ``position`` (within reach), with where; not one named inside
-        ``skip``, the claim's own content: in '"The people of Ardenne have spoken," she said', she is
-        not someone her quote names. With ``text``, not one named inside any quotation either."""
-        i = bisect_left(self.starts, position) - 1
-        while i >= 0 and self.items[i][0] >= position - PRONOUN_REACH:
-            s, _, entity = self.items[i]
-            skipped = (skip and skip[0] <= s < skip[1]) or (text and _quoted_at(text, s))
-            if entity.type == "PERSON" and not skipped:
-                return s, entity
-            i -= 1
-        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,12 +196,6 @@ def _heard_before(head: str, recent: Sequence[Recent], start: int) -> Speaker | 
     return None
 
 
-def _quoted_at(text: str, position: int) -> bool:
-    """Whether ``position`` is inside a quotation opened earlier in its paragraph."""
-    before = text[text.rfind("\n", 0, position) + 1 : position]
-    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
-
-
 def _quotation(text: str, content: tuple[int, int]) -> tuple[int, int]:
     """The content widened to the whole quotation it closes: in '“The people of Ardenne have spoken. We
     will win,” she said' a content of the last sentence still belongs to a quote that names Ardenne."""
@@ -352,12 +238,6 @@ def _plural_head(words: list[str]) -> bool:
     return words[-1].endswith("s") and not words[-1].endswith("ss")
 
 
-def _uses(entity: Entity, word: str, article: str) -> bool:
-    return word in entity.name.lower() or any(
-        word in label.text.lower() for label in entity.labels if label.article == article
-    )
-
-
 def _possessive_at(text: str, end: int) -> bool:
     """Whether a name ending at ``end`` is a possessor: "Sorel's", "the officials'"."""
     after = text[end : end + 3]
@@ -397,35 +277,3 @@ def _possessed_name(text: str, start: int, end: int, words: list[str], mentions:
     if len(words) >= 3 and re.search(r"['’]s$", words[-2]):
         return span  # "the plant's manager"
     return None
-
-
-POSSESSED = re.compile(r"^(?P<owner>.+)['’]s (?P<role>[\w-]+)$")
-
-
-def resolve_possessed(claims: Sequence[Claim], entities: Sequence[Entity]) -> list[Claim]:
-    """ "Anika Sorel's lawyer" (an article that never names him) is the one person the run's articles
-    describe as a lawyer, when there is exactly one: a source is counted once, however it is named."""
-    by_role: dict[str, set[str]] = defaultdict(set)
-    labels: dict[str, str] = defaultdict(str)
-    for entity in entities:
-        if entity.type == "PERSON":
-            for label in entity.labels:
-                labels[entity.id] += " " + label.text.lower()
-                for word in WORD.findall(label.text.lower()):
-                    by_role[word].add(entity.id)
-    names = {e.id: e.name for e in entities}
-    resolved = []
-    for claim in claims:
-        match = POSSESSED.match(claim.speaker or "") if claim.speaker_entity is None else None
-        people = by_role.get(match.group("role").lower(), set()) if match else set()
-        owner_text = match.group("owner") if match else ""
-        if match and (owner_text[:1].islower() or owner_text.startswith("The ")):
-            # "the plant's manager": only a person described as the manager *of the plant*
-            owner = match.group("owner").split()[-1].lower()
-            people = {p for p in people if owner in labels[p]}
-        if len(people) == 1:
-            (person,) = people
-            chain = (*claim.chain[:-1], ChainLink(names[person], claim.chain[-1].cue)) if claim.chain else ()
-            claim = replace(claim, speaker=names[person], speaker_entity=person, chain=chain)
-        resolved.append(claim)
-    return resolved

@@ -13,8 +13,9 @@ from rashomon.claims.attribution.stage import to_spans
 from rashomon.claims.background import background_claims
 from rashomon.claims.build import build_claims
 from rashomon.claims.headline import headline_claim
+from rashomon.claims.mention_index import MentionIndex
+from rashomon.claims.possessed import resolve_possessed
 from rashomon.claims.segment import claim_spans
-from rashomon.claims.speakers import MentionIndex, resolve_possessed
 from rashomon.model import Claim
 from rashomon.pipeline import Advance, BaseStage, Batch
 from rashomon.pipeline.state import by_article
