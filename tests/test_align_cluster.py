@@ -129,8 +129,12 @@ def test_blocking_never_compares_all_pairs() -> None:
 
 def test_the_predicate_is_the_claims_own_main_verb() -> None:
     """Tokens outside the claim's span (before and after it) are never its predicate."""
-    from rashomon.align.claim_features import claim_predicate
+    from rashomon.align.claim_features import claim_tokens, predicate_token
     from rashomon.model import Claim, Token
+
+    def claim_predicate(claim: Claim, tokens: list[Token]) -> str | None:
+        verb = predicate_token(claim_tokens(claim, tokens))
+        return verb.lemma.lower() if verb is not None else None
 
     words = [("Officials", "official", "NOUN", 1), ("said", "say", "VERB", 1), ("troops", "troop", "NOUN", 3),
              ("left", "leave", "VERB", 1), ("the", "the", "DET", 5), ("city", "city", "NOUN", 3),

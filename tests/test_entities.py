@@ -215,6 +215,7 @@ def test_a_place_by_its_people_and_a_person_is_no_place() -> None:
 
 
 def test_a_name_tagged_elsewhere_is_found_where_the_tagger_missed_it() -> None:
+    from rashomon.entities.names import lower_case_words
     from rashomon.entities.propagate import propagated
 
     first = "Fire hit Varrow. Varrow is small. The march went on."
@@ -228,7 +229,7 @@ def test_a_name_tagged_elsewhere_is_found_where_the_tagger_missed_it() -> None:
         *_mentions_in("a1", first, [("Fire", "ORG", 0)]),
         *_mentions_in("a2", second, [("Dozens", "ORG", 0)]),
     ]
-    found = propagated(mentions, articles)
+    found = propagated(mentions, articles, lower_case_words(a.text for a in articles))
     assert [(m.article, m.text, m.label) for m in found if m.text == "Varrow"] == [
         ("a1", "Varrow", "GPE"),
         ("a1", "Varrow", "GPE"),

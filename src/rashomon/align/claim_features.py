@@ -109,14 +109,6 @@ def claim_entities(
     return frozenset(e.id for e in index.overlapping(claim.start, claim.end))
 
 
-def claim_predicate(claim: Claim, tokens: Sequence[Token]) -> str | None:
-    """The lemma of the claim's main verb: the verb whose head lies outside the claim span.
-
-    ``tokens`` are the claim's article's tokens in text order (as the nlp stage makes them)."""
-    verb = predicate_token(claim_tokens(claim, tokens))
-    return verb.lemma.lower() if verb is not None else None
-
-
 def claim_tokens(claim: Claim, tokens: Sequence[Token]) -> list[Token]:
     """The claim's tokens, out of its article's tokens in text order."""
     first = bisect_left(tokens, claim.start, key=_start)

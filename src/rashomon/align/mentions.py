@@ -33,18 +33,19 @@ def build_mentions(batch: Batch) -> list[Mention]:
     sentences: dict[tuple[str, int], tuple[int, int]] = {
         (s.article, s.index): (s.start, s.end) for s in batch.sentences
     }
-    dated: dict[str, list[tuple[int, int, str]]] = {}
     mentions = []
     for claim in batch.claims:
         article = articles[claim.article]
         counts = tuple(quantities(claim.text))
         occasion = frozenset(claim.dates)
         if counts and not any(DAY.match(d) for d in claim.dates) and claim.sentence is not None:
-            if claim.article not in dated:
-                dated[claim.article] = article_dates(article.text, article.published.value)
             start, end = sentences.get((claim.article, claim.sentence), (claim.start, claim.end))
             occasion = frozenset(
-                dates_within(dated[claim.article], min(start, claim.start), max(end, claim.end))
+                dates_within(
+                    article_dates(article.text, article.published.value),
+                    min(start, claim.start),
+                    max(end, claim.end),
+                )
             )
         inside = claim_tokens(claim, tokens[claim.article]) if claim.field == "text" else []
         verb = predicate_token(inside)

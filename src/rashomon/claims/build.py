@@ -52,7 +52,7 @@ def _claim(
     mentions: MentionIndex,
     authors: set[str],
     recent: list[Recent],
-    dates: list[tuple[int, int, str]],
+    dates: Sequence[tuple[int, int, str]],
 ) -> Claim:
     text = article.text
     links = []

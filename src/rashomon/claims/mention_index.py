@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rashomon.claims.quotes import opening_quote
 from rashomon.model import Entity
 
 COVERAGE = 0.6  # an organisation or place speaks only when its name is most of the source span
@@ -113,7 +114,7 @@ class MentionIndex:
         i = bisect_left(self.starts, position) - 1
         while i >= 0 and self.items[i][0] >= position - PRONOUN_REACH:
             s, _, entity = self.items[i]
-            skipped = (skip and skip[0] <= s < skip[1]) or (text and quoted_at(text, s))
+            skipped = (skip and skip[0] <= s < skip[1]) or (text and opening_quote(text, s) is not None)
             if entity.type == "PERSON" and not skipped:
                 return s, entity
             i -= 1
@@ -124,9 +125,3 @@ def _uses(entity: Entity, word: str, article: str) -> bool:
     return word in entity.name.lower() or any(
         word in label.text.lower() for label in entity.labels if label.article == article
     )
-
-
-def quoted_at(text: str, position: int) -> bool:
-    """Whether ``position`` is inside a quotation opened earlier in its paragraph."""
-    before = text[text.rfind("\n", 0, position) + 1 : position]
-    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")

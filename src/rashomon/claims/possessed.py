@@ -8,10 +8,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
+from rashomon.claims.speakers import WORD
 from rashomon.model import ChainLink, Claim, Entity
-
-WORD = re.compile(r"[\w'’-]+")
-
 
 POSSESSED = re.compile(r"^(?P<owner>.+)['’]s (?P<role>[\w-]+)$")
 

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from rashomon.claims.attribution.spans import AttributionSpans
+from rashomon.claims.quotes import inside_quote, opening_quote
 from rashomon.claims.reporting import ANAPHORIC_OBJECT
 from rashomon.model import Sentence
 
@@ -77,7 +78,7 @@ def _quote_continued(text: str, start: int, attributions: Sequence[AttributionSp
     opening = text[start : start + 1] == "“" or (
         text[start : start + 1] == '"' and text[start + 1 : start + 2].isalnum()
     )
-    opens = opening or _inside_quote(text[paragraph:start])
+    opens = opening or opening_quote(text, start) is not None
     if not opens:
         return None
     best: int | None = None
@@ -111,7 +112,7 @@ def _clipped(text: str, sentences: Sequence[Sentence], attribution: AttributionS
     if not split_around_cue:
         starts = [s.start for s in sentences]
         for sentence in sentences[bisect_right(starts, start) : bisect_left(starts, end)]:
-            if not _inside_quote(text[start : sentence.start]):
+            if not inside_quote(text[start : sentence.start]):
                 cuts.add(sentence.start)
     if not cuts:
         return attribution
@@ -141,11 +142,6 @@ def _evidential(text: str, attribution: AttributionSpans) -> bool:
     cue = text[slice(*attribution.cue)].strip().lower()
     content = text[slice(*attribution.content)].lstrip()
     return bool(EVIDENTIAL.match(cue)) and content.lower().startswith("to ")
-
-
-def _inside_quote(text: str) -> bool:
-    """Whether a quotation opened in ``text`` is still open at its end."""
-    return text.count('"') % 2 == 1 or text.count("“") > text.count("”")
 
 
 def _parent(index: int, attributions: Sequence[AttributionSpans]) -> int | None:

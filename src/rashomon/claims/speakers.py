@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from rashomon.claims.mention_index import PRONOUN_REACH, MentionIndex
 from rashomon.claims.outlets import ANONYMOUS_NOUNS, DOCUMENT_NOUNS, outlet_name
+from rashomon.claims.quotes import opening_quote
 from rashomon.entities.roles import is_role_noun
 from rashomon.model import Entity
 from rashomon.model.claim import SourceType
@@ -199,14 +200,8 @@ def _heard_before(head: str, recent: Sequence[Recent], start: int) -> Speaker | 
 def _quotation(text: str, content: tuple[int, int]) -> tuple[int, int]:
     """The content widened to the whole quotation it closes: in '“The people of Ardenne have spoken. We
     will win,” she said' a content of the last sentence still belongs to a quote that names Ardenne."""
-    start, end = content
-    paragraph = text.rfind("\n", 0, start) + 1
-    before = text[paragraph:start]
-    if before.count('"') % 2 == 1:
-        return paragraph + before.rindex('"'), end
-    if before.count("“") > before.count("”"):
-        return paragraph + before.rindex("“"), end
-    return content
+    opened = opening_quote(text, content[0])
+    return (opened, content[1]) if opened is not None else content
 
 
 def is_personal(text: str, start: int, end: int, mentions: MentionIndex) -> bool:

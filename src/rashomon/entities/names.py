@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 # Letters that Unicode does not decompose into a base letter and a mark: "Østergaard" is "Ostergaard".
@@ -170,3 +171,12 @@ def acronym(text: str) -> str:
 def is_acronym(text: str) -> bool:
     bare = text.replace(".", "").strip()
     return 2 <= len(bare) <= 6 and bare.isupper() and bare.isalpha()
+
+
+LOWER_WORD = re.compile(r"\b[a-z][a-z'-]+\b")
+
+
+def lower_case_words(texts: Iterable[str]) -> frozenset[str]:
+    """Every word the texts write in lower case: a capitalised word the run also writes so ("Turnout" /
+    "turnout", "House" / "house") may be a common word, not a name. Read once per run."""
+    return frozenset(word for text in texts for word in LOWER_WORD.findall(text))

@@ -33,8 +33,11 @@ CALENDAR = frozenset(
 )
 
 
-def propagated(mentions: Sequence[EntityMention], articles: Sequence[Article]) -> list[EntityMention]:
-    """``mentions``, then the untagged occurrences of the run's names."""
+def propagated(
+    mentions: Sequence[EntityMention], articles: Sequence[Article], lowered: frozenset[str]
+) -> list[EntityMention]:
+    """``mentions``, then the untagged occurrences of the run's names. ``lowered``: the words the run writes
+    in lower case (``names.lower_case_words``)."""
     labels: dict[str, Counter[str]] = defaultdict(Counter)
     for mention in mentions:
         labels[mention.text][mention.label] += 1
@@ -49,8 +52,7 @@ def propagated(mentions: Sequence[EntityMention], articles: Sequence[Article]) -
     }
     if not names:
         return list(mentions)
-    lowered = _written_lower(names, articles)
-    names = {name: label for name, label in names.items() if name.lower() not in lowered}
+    names = {name: label for name, label in names.items() if " " in name or name.lower() not in lowered}
     if not names:
         return list(mentions)
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
@@ -79,14 +81,6 @@ def _description(name: str, counts: Counter[str]) -> bool:
     """An organisation named by a description of two words or more ("defence ministry"), which the
     entities stage gives its owner ("Drovia's defence ministry")."""
     return " " in name and counts.most_common(1)[0][0] == "ORG"
-
-
-def _written_lower(names: dict[str, str], articles: Sequence[Article]) -> set[str]:
-    words = {name.lower() for name in names if " " not in name}
-    seen: set[str] = set()
-    for article in articles:
-        seen.update(w for w in re.findall(r"\b[a-z][a-z'-]+\b", article.text) if w in words)
-    return seen
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: int) -> bool:

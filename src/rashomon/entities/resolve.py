@@ -25,11 +25,12 @@ from rashomon.entities.names import (
     canonical_surface,
     fold_token,
     is_acronym,
+    lower_case_words,
     name_key,
     similar_tokens,
 )
 from rashomon.entities.propagate import propagated
-from rashomon.entities.retype import organisation_of, retyped
+from rashomon.entities.retype import retyped
 from rashomon.entities.roles import is_role_noun
 from rashomon.model import Article, Entity, EntityMention, content_id
 
@@ -115,10 +116,11 @@ class _UnionFind:
 
 
 def resolve_entities(mentions: Sequence[EntityMention], articles: Sequence[Article] = ()) -> list[Entity]:
-    typed = retyped(_titled_people(propagated(mentions, articles), articles), articles)
-    groups = _group_by_key(typed)
+    lowered = lower_case_words(a.text for a in articles)
+    typed = retyped(_titled_people(propagated(mentions, articles, lowered), articles), articles, lowered)
+    groups = _group_by_key(typed.mentions)
     joined = _UnionFind(groups)
-    _join_organisation_parts(groups, joined, organisation_of(typed, articles))
+    _join_organisation_parts(groups, joined, typed.organisation_parts)
     _join_aliases(groups, joined)
     _join_acronyms(groups, joined, articles)
     _join_romanisations(groups, joined)

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from rashomon.entities.names import name_key
 from rashomon.entities.roles import is_role_noun
@@ -71,14 +71,27 @@ MOVEMENT_AFTER = re.compile(
 )
 
 
-def retyped(mentions: Sequence[EntityMention], articles: Sequence[Article]) -> list[EntityMention]:
+@dataclass(frozen=True, slots=True)
+class Retyped:
+    """The mentions with their types corrected, and the lone words that stand for one organisation of the
+    run ("herald" -> "varrow herald"), for the resolver to join."""
+
+    mentions: list[EntityMention]
+    organisation_parts: dict[str, str]
+
+
+def retyped(
+    mentions: Sequence[EntityMention], articles: Sequence[Article], lowered: frozenset[str]
+) -> Retyped:
+    """``lowered``: the words the run writes in lower case (``names.lower_case_words``)."""
     texts = {a.id: a.text for a in articles}
     outlets = {name_key(a.outlet) for a in articles if a.outlet}
     surnames = _surnames([m for m in mentions if name_key(m.text) not in outlets])
     places = _places(mentions, texts) - surnames
     features = _features(mentions, texts) - surnames
-    organisations = set(_organisation_parts(mentions, outlets, texts)) | _movements(mentions, texts, surnames)
-    common = _common_words(mentions, texts)
+    parts = _organisation_parts(mentions, outlets, texts, lowered)
+    organisations = set(parts) | _movements(mentions, texts, surnames)
+    common = _common_words(mentions, texts, lowered)
     people = _described_as_people(mentions, texts)
     employers = _employers(mentions, texts) - surnames - people
     local_surnames = {(m.article, name_key(m.text).split()[-1]) for m in mentions if _full_person(m)}
@@ -101,7 +114,8 @@ def retyped(mentions: Sequence[EntityMention], articles: Sequence[Article]) -> l
         elif mention.label in OTHER_TYPES and (mention.article, key) in local_surnames:
             mention = replace(mention, label="PERSON")  # "Wendt said" tagged a work of art
         found.append(mention)
-    return found
+    # the parts again over the corrected types: "Nordvik Kraft", typed a person, is an organisation now
+    return Retyped(found, _organisation_parts(found, outlets, texts, lowered))
 
 
 def _owned(mention: EntityMention, texts: dict[str, str]) -> EntityMention:
@@ -171,12 +185,6 @@ def _movements(mentions: Sequence[EntityMention], texts: dict[str, str], surname
     return found
 
 
-def organisation_of(mentions: Sequence[EntityMention], articles: Sequence[Article]) -> dict[str, str]:
-    """Lone words -> the key of the one multi-word organisation they begin or end."""
-    texts = {a.id: a.text for a in articles}
-    return _organisation_parts(mentions, {name_key(a.outlet) for a in articles if a.outlet}, texts)
-
-
 def _features(mentions: Sequence[EntityMention], texts: dict[str, str]) -> set[str]:
     """Names the run writes before "river", "valley", "mountains" (...): natural places."""
     return {
@@ -225,7 +233,7 @@ def _demonym_of(demonym: str, name: str) -> bool:
 
 
 def _organisation_parts(
-    mentions: Sequence[EntityMention], outlets: set[str], texts: dict[str, str]
+    mentions: Sequence[EntityMention], outlets: set[str], texts: dict[str, str], lowered: frozenset[str]
 ) -> dict[str, str]:
     """A lone word that ends one organisation's name ("Herald") is that organisation; one that begins it
     ("Halbrenn") only if the run also has it act as an organisation does ("Halbrenn denied"): a town
@@ -235,7 +243,6 @@ def _organisation_parts(
     acting = {
         name_key(m.text) for m in mentions if ACTS_AFTER.match(texts.get(m.article, "")[m.end : m.end + 16])
     }
-    lowered = {w for text in texts.values() for w in re.findall(r"\b[a-z]+\b", text)}
     parts: dict[str, set[str]] = defaultdict(set)
     for name in names:
         words = name.split()
@@ -251,7 +258,9 @@ def _organisation_parts(
     }
 
 
-def _common_words(mentions: Sequence[EntityMention], texts: dict[str, str]) -> set[str]:
+def _common_words(
+    mentions: Sequence[EntityMention], texts: dict[str, str], lowered: frozenset[str]
+) -> set[str]:
     starts: dict[str, bool] = {}
     for mention in mentions:
         key = name_key(mention.text)
@@ -260,10 +269,4 @@ def _common_words(mentions: Sequence[EntityMention], texts: dict[str, str]) -> s
         text = texts.get(mention.article, "")
         initial = bool(SENTENCE_START.search(text[max(mention.start - 4, 0) : mention.start]))
         starts[key] = starts.get(key, True) and initial
-    candidates = {key for key, always in starts.items() if always}
-    if not candidates:
-        return set()
-    lowered: set[str] = set()
-    for text in texts.values():
-        lowered.update(word for word in re.findall(r"\b[a-z][a-z'-]+\b", text) if word in candidates)
-    return lowered
+    return {key for key, always in starts.items() if always and key in lowered}
