@@ -283,3 +283,20 @@ def test_transliterations_one_vowel_apart_are_one_name_and_a_province_is_a_place
     spans = [("Tal Barra", "PERSON", 0), ("Tal Barra", "PERSON", 1)]
     entities = {e.name: e for e in resolve_entities(_mentions_in("a1", text, spans), [article])}
     assert entities["Tal Barra"].type == "GPE"
+
+
+def test_a_bare_surname_the_tagger_missed_is_the_person_its_article_names_in_full() -> None:
+    text = (
+        "Police detained Anika Sorel on Monday. Sorel was held overnight, Governor Sorel's office said. "
+        "Ruth Tamar flew to Hisn Tamar. Young Anika Young was not there, and the young stayed home."
+    )
+    articles = [Article(id="a1", source="a1", text=text, language="en")]
+    mentions = _mentions_in(
+        "a1", text, [("Anika Sorel", "PERSON", 0), ("Ruth Tamar", "PERSON", 0), ("Anika Young", "PERSON", 0)]
+    )
+    sorel = by_alias(resolve_entities(mentions, articles), "Anika Sorel")
+    assert [text[m.start : m.end] for m in sorel.mentions] == ["Anika Sorel", "Sorel", "Sorel"]
+    tamar = by_alias(resolve_entities(mentions, articles), "Ruth Tamar")
+    assert len(tamar.mentions) == 1  # "Hisn Tamar" is another name, not her surname
+    young = by_alias(resolve_entities(mentions, articles), "Anika Young")
+    assert len(young.mentions) == 1  # the run writes "young" in lower case: never a bare surname

@@ -8,6 +8,10 @@ common type (so does one the tagger typed a date or a number); so does an organi
 two words or more ("defence ministry"). Left out, so that no common word becomes a name: names under four
 letters, names the run also writes in lower case ("Turnout" / "turnout"), month and weekday names, and
 words inside another mention.
+
+A person's bare surname is found the same way, within each article that names the person in full
+("Sorel was detained on Monday." after "Anika Sorel"), unless the run writes it in lower case ("Young",
+"May"); entity resolution then gives it to the person (``resolve._attach_surnames``).
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
+from rashomon.entities.names import TITLES
+from rashomon.entities.roles import is_role_noun
 from rashomon.model import Article, EntityMention
 
 MIN_TAGGED = 2
@@ -27,6 +33,8 @@ PROPAGATED_TYPES = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"})
 NAME_TYPES = frozenset(
     {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "WORK_OF_ART", "LAW", "PRODUCT"}
 )
+TITLE_WORDS = frozenset(title.rstrip(".-") for title in TITLES)
+PREVIOUS_WORD = re.compile(r"([A-Z][\w'’.-]*) $")
 CALENDAR = frozenset(
     "january february march april may june july august september october november december "
     "monday tuesday wednesday thursday friday saturday sunday".split()
@@ -87,3 +95,49 @@ def _inside(spans: list[tuple[int, int]], starts: list[int], start: int, end: in
     """Whether [start, end) overlaps a mention already there."""
     i = bisect_right(starts, start) - 1
     return any(s < end and start < e for s, e in spans[max(i - 2, 0) : i + 3])
+
+
+def bare_surnames(
+    mentions: Sequence[EntityMention], articles: Sequence[Article], lowered: frozenset[str]
+) -> list[EntityMention]:
+    """``mentions``, then the untagged occurrences of each surname of a person an article names in full
+    (two words or more, the last capitalised), in that article only."""
+    surnames: dict[str, set[str]] = defaultdict(set)
+    taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for mention in mentions:
+        taken[mention.article].append((mention.start, mention.end))
+        words = mention.text.split()
+        if mention.label == "PERSON" and len(words) >= 2:
+            last = words[-1].strip(".,")
+            if (
+                len(last) >= 3
+                and last[:1].isupper()
+                and last.lower() not in lowered | CALENDAR
+                and not is_role_noun(last.lower())  # "... Rudakov/Bloomberg Photographer"
+            ):
+                surnames[mention.article].add(last)
+    found = []
+    for article in articles:
+        if not surnames.get(article.id):
+            continue
+        alternatives = "|".join(re.escape(n) for n in sorted(surnames[article.id], key=len, reverse=True))
+        pattern = re.compile(r"(?<![\w'’-])(?:" + alternatives + r")(?![\w-])")
+        spans = sorted(taken[article.id])
+        starts = [s for s, _ in spans]
+        for match in pattern.finditer(article.text):
+            if not _inside(spans, starts, match.start(), match.end()) and not _name_goes_on(
+                article.text, match.start()
+            ):
+                found.append(EntityMention(article.id, match.start(), match.end(), match.group(), "PERSON"))
+    return [*mentions, *found]
+
+
+def _name_goes_on(text: str, start: int) -> bool:
+    """Whether the word before ``start`` is a capitalised word other than a title: "Tamar" in an untagged
+    "Hisn Tamar" is not the surname of "Ruth Tamar"; "Governor Tamar", "Mr. Tamar" and "... on Monday. Tamar"
+    are hers."""
+    before = PREVIOUS_WORD.search(text, max(start - 40, 0), start)
+    if before is None:
+        return False
+    word = before.group(1).lower()
+    return not word.endswith(".") and word not in TITLE_WORDS and not is_role_noun(word)

@@ -29,7 +29,7 @@ from rashomon.entities.names import (
     name_key,
     similar_tokens,
 )
-from rashomon.entities.propagate import propagated
+from rashomon.entities.propagate import bare_surnames, propagated
 from rashomon.entities.retype import retyped
 from rashomon.entities.roles import is_role_noun
 from rashomon.model import Article, Entity, EntityMention, content_id
@@ -118,7 +118,7 @@ class _UnionFind:
 def resolve_entities(mentions: Sequence[EntityMention], articles: Sequence[Article] = ()) -> list[Entity]:
     lowered = lower_case_words(a.text for a in articles)
     typed = retyped(_titled_people(propagated(mentions, articles, lowered), articles), articles, lowered)
-    groups = _group_by_key(typed.mentions)
+    groups = _group_by_key(bare_surnames(typed.mentions, articles, lowered))
     joined = _UnionFind(groups)
     _join_organisation_parts(groups, joined, typed.organisation_parts)
     _join_aliases(groups, joined)

@@ -15,12 +15,10 @@ once ("met", "praised") stays out.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from rashomon.entities.resolve import most_named
 from rashomon.model import Article, Entity, Token
 from rashomon.model.claim import Field
 from rashomon.model.framing import ActWord, CentralAct
@@ -80,8 +78,6 @@ def central_acts(
     """Every act-word candidate of the run: bodies, and titles when their parses are given (article id ->
     the title's tokens and the entity spans found in it, offsets into the title)."""
     spans = _entity_spans(entities)
-    for article in articles:
-        spans[article.id] += _untagged_surnames(article, entities, spans.get(article.id, []))
     by_article: dict[str, list[Token]] = defaultdict(list)
     for token in tokens:
         by_article[token.article].append(token)
@@ -166,30 +162,6 @@ def _eventive(token: Token, verbs: set[str]) -> bool:
     if _speech(token):
         return False
     return family != token.lemma.lower() or family in verbs or token.dep == "ROOT" or family in EVENT_NOUNS
-
-
-def _untagged_surnames(article: Article, entities: Sequence[Entity], spans: list[Span]) -> list[Span]:
-    """A person's bare surname where the tagger saw no entity ("Sorel was detained on Monday."), in an
-    article that names the person in full. Two people of one surname: the one the run names twice as
-    often (``entities.resolve.most_named``, the rule entity resolution uses for a tagged bare surname)."""
-    by_surname: dict[str, list[Entity]] = defaultdict(list)
-    for entity in entities:
-        words = entity.name.split()
-        if (
-            entity.type == "PERSON"
-            and len(words) >= 2
-            and any(m.article == article.id for m in entity.mentions)
-        ):
-            by_surname[words[-1]].append(entity)
-    found: list[Span] = []
-    for surname, people in by_surname.items():
-        chosen = most_named([len(e.mentions) for e in people])
-        if chosen is None:
-            continue
-        for match in re.finditer(rf"\b{re.escape(surname)}\b", article.text):
-            if not any(s <= match.start() < e for s, e, _, _ in spans):
-                found.append((match.start(), match.end(), people[chosen].id, "PERSON"))
-    return found
 
 
 def _speech(token: Token) -> bool:

@@ -33,7 +33,7 @@ class FramingStage(BaseStage):
         {"articles", "tokens", "entities", "claims", "vectors", "groups", "relations", "events", "flags"}
     )
     produces: ClassVar[frozenset[str]] = frozenset({"framing", "flags"})
-    version: ClassVar[str] = "3"  # 3: events anchored through longer phrases and their verbs; corrections
+    version: ClassVar[str] = "4"  # 4: bare surnames come from the entities stage; 3: longer event phrases
 
     _encoder: Any = None
     _nlp: Any = None
