@@ -209,6 +209,13 @@ def test_turnout_and_crowd_counts_contradict_and_shares_are_no_turnout(ardenne: 
     assert not any("turnout 41.8%" in e for e in explanations)  # the challenger's share, not the turnout
 
 
+def test_who_attacked_first_contradicts(ardenne: dict[str, Any]) -> None:
+    found = [(a, b) for a, b, r in _relations(ardenne, "contradict") if "acted first" in r["explanation"]]
+    assert found
+    assert all(("attacked police first" in a) != ("attacked police first" in b) for a, b in found)
+    assert all("marchers first" in a or "marchers first" in b for a, b in found)
+
+
 def test_a_disputed_vote_disputes_nothing(ardenne: dict[str, Any]) -> None:
     assert not any("disputed vote" in a for a, _, _ in _relations(ardenne, "dispute"))
 

@@ -14,8 +14,6 @@ run-off" too; "acquitted of all charges" does not hold beside either conviction.
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from itertools import product
 
@@ -24,6 +22,7 @@ import numpy.typing as npt
 
 from rashomon.model import Claim, Relation, Token
 from rashomon.nlp.quantities import same_occasion
+from rashomon.relate.syntax import claim_parse, tokens_by_article, verb_subject
 
 # Each verb with its class and side: a claim on one side of a class contradicts one on the other.
 OPPOSITES: dict[str, tuple[str, int]] = {
@@ -32,7 +31,6 @@ OPPOSITES: dict[str, tuple[str, int]] = {
     "acquit": ("acquit/convict", 0), "convict": ("acquit/convict", 1),
     "survive": ("survive/die", 0), "die": ("survive/die", 1),
 }  # fmt: skip
-SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 ALL = frozenset({"all", "every", "each", "any"})  # "acquitted of all charges" meets "convicted of fraud"
 # Two claims must be about one thing to contradict: cosine of their MiniLM vectors. Not fitted (no
 # benchmark pairs opposite verbs); in the Kessmoor story the two inspection claims sit at 0.5-0.6.
@@ -48,11 +46,7 @@ def opposite_claims(
 ) -> list[Relation]:
     """``contradict`` relations between the groups of claims whose verbs are opposites of one subject.
     ``vectors``: the claims' unit vectors, in ``claims`` order."""
-    by_article: dict[str, list[Token]] = defaultdict(list)
-    for token in tokens:
-        by_article[token.article].append(token)
-    for items in by_article.values():
-        items.sort(key=lambda t: t.start)
+    by_article = tokens_by_article(tokens)
     Side = list[tuple[int, str, frozenset[str]]]
     sides: dict[tuple[str, str], tuple[Side, Side]] = {}
     for index, claim in enumerate(claims):
@@ -86,24 +80,25 @@ def _opposite_verbs(claim: Claim, tokens: list[Token]) -> list[tuple[str, int, s
     """(class, side, subject lemma, verb as written, what it is of) for each opposite verb in the claim
     with a noun subject; what: the lemmas of its object or "of" phrase ("bribery"; "all charges"), empty
     when it has none."""
-    starts = [t.start for t in tokens]
-    first = bisect_left(starts, claim.start)
-    inside = [t for t in tokens[first:] if t.start < claim.end]
-    if not inside:
+    parse = claim_parse(claim, tokens)
+    if parse is None:
         return []
-    by_index = {t.index: t for t in tokens}
-    children: dict[int, list[Token]] = defaultdict(list)
-    for token in inside:
-        children[token.head].append(token)
     found = []
-    for token in inside:
+    for token in parse.inside:
         entry = OPPOSITES.get(token.lemma.lower())
         if entry is None or token.pos not in ("VERB", "AUX"):
             continue
-        subject = _subject(token, by_index, children)
+        subject = verb_subject(token, parse)
         if subject is not None:
-            text = claim.text[token.start - claim.start : token.end - claim.start]
-            found.append((entry[0], entry[1], subject, text, _complement(token, children)))
+            found.append(
+                (
+                    entry[0],
+                    entry[1],
+                    subject.lemma.lower(),
+                    parse.text(claim, token),
+                    _complement(token, parse.children),
+                )
+            )
     return found
 
 
@@ -123,17 +118,3 @@ def _complement(verb: Token, children: Mapping[int, list[Token]]) -> frozenset[s
             words.add(token.lemma.lower())
         stack.extend(c for c in children.get(token.index, []) if c.dep in ("compound", "amod", "det", "conj"))
     return frozenset(words)
-
-
-def _subject(token: Token, by_index: Mapping[int, Token], children: Mapping[int, list[Token]]) -> str | None:
-    """The lemma of the verb's noun subject, or of the verb it is coordinated with ("was inspected and had
-    passed"); None for a pronoun or no subject."""
-    current: Token | None = token
-    for _ in range(3):
-        if current is None:
-            return None
-        subject = next((c for c in children.get(current.index, []) if c.dep in SUBJECT_DEPS), None)
-        if subject is not None:
-            return subject.lemma.lower() if subject.pos in ("NOUN", "PROPN") else None
-        current = by_index.get(current.head) if current.dep == "conj" else None
-    return None

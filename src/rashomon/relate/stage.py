@@ -16,10 +16,12 @@ from rashomon.pipeline import Advance, BaseStage, Batch
 class RelateStage(BaseStage):
     name: ClassVar[str] = "relate"
     requires: ClassVar[frozenset[str]] = frozenset(
-        {"articles", "sentences", "claims", "groups", "vectors", "entities"}
+        {"articles", "sentences", "tokens", "claims", "groups", "vectors", "entities"}
     )
     produces: ClassVar[frozenset[str]] = frozenset({"relations", "events"})
-    version: ClassVar[str] = "3"  # 3: named sources' rejected claims, unverifiable claims, opposites, events
+    version: ClassVar[str] = (
+        "4"  # 4: who acted first; 3: named sources' rejected claims, unverifiable claims, opposites, events
+    )
 
     def __init__(self, config: Any, encoder: Any = None) -> None:
         """``encoder``: anything with sentence-transformers' ``encode``; None: MiniLM, at warm-up."""
@@ -44,6 +46,7 @@ class RelateStage(BaseStage):
         from rashomon.align.mentions import build_mentions
         from rashomon.relate.disputes import dispute_candidates, find_disputes
         from rashomon.relate.events import find_events
+        from rashomon.relate.first_movers import first_mover_conflicts
         from rashomon.relate.opposites import opposite_claims
         from rashomon.relate.quantities import count_conflicts
         from rashomon.relate.relations import relate_groups
@@ -65,6 +68,7 @@ class RelateStage(BaseStage):
                 {m.key: m.occasion for m in mentions},
             ),
             *opposite_claims(batch.claims, group_of, batch.tokens, batch.vectors.matrix),
+            *first_mover_conflicts(batch.claims, group_of, batch.tokens, batch.vectors.matrix),
         ]
         relations = relate_groups(batch.claims, batch.groups, mentions, found)
         events = find_events(batch.articles, batch.claims, batch.groups, relations)
