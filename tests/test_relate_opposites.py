@@ -100,6 +100,20 @@ def test_percentages_and_counts_are_compared_apart_and_one_as_a_pronoun_is_no_nu
     assert numbers("one person was killed") == (frozenset({"1"}), frozenset())
 
 
+def test_a_figure_with_its_scale_is_one_number() -> None:
+    """Two sums of millions once always shared the "1000000" of "million", so they never conflicted."""
+    from rashomon.align.claim_features import claim_numbers
+
+    assert claim_numbers("a severance package worth about €40 million") == {"40000000"}
+    assert claim_numbers("amounted to only €25 million, and $2.5bn or £40m") == {
+        "25000000",
+        "2500000000",
+        "40000000",
+    }
+    assert claim_numbers("two million people; a thousand more") == {"2000000", "1000"}
+    assert claim_numbers("a 40m wall built in 2019") == {"40"}  # metres: no currency sign; years are dates
+
+
 def test_verbs_with_different_objects_are_different_acts_but_all_charges_meets_any() -> None:
     from rashomon.nlp.convert import doc_to_records
     from rashomon.nlp.model import load_spacy

@@ -75,8 +75,8 @@ def test_the_first_report_its_relay_and_the_confirmation_are_one_group(tellbrook
 
 def test_the_tabloids_bloodbath_is_the_same_closure(tellbrook: dict[str, Any]) -> None:
     assert any(
-        ("preparing to close" in a and b.startswith("Car giant Valdrin is set to shut"))
-        or ("preparing to close" in b and a.startswith("Car giant Valdrin is set to shut"))
+        ("preparing to close" in a and "Car giant Valdrin is set to shut" in b)
+        or ("preparing to close" in b and "Car giant Valdrin is set to shut" in a)
         for a, b, _ in _relations(tellbrook, "agree")
     )
 

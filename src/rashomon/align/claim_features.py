@@ -16,7 +16,16 @@ NUMBER_WORDS = {
     "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "dozen": "12", "hundred": "100",
     "thousand": "1000", "million": "1000000", "billion": "1000000000",
 }  # fmt: skip
-NUMBER = re.compile(r"\b\d[\d,]*(?:\.\d+)?\b|\b(?:" + "|".join(NUMBER_WORDS) + r")\b", re.IGNORECASE)
+# A figure with its scale is one number: "€40 million" is 40000000, never "40" and "1000000" (two sums of
+# millions would otherwise always share the "1000000"); "$2.5bn" and "£40m" only after a currency sign.
+_SCALE = r"(?:\s+(?:thousand|million|billion|trillion)\b)?"
+NUMBER = re.compile(
+    r"(?<=[€$£¥])\d[\d,]*(?:\.\d+)?(?:bn|m)\b"
+    r"|\b\d[\d,]*(?:\.\d+)?" + _SCALE + r"|\b(?:" + "|".join(NUMBER_WORDS) + r")\b" + _SCALE,
+    re.IGNORECASE,
+)
+SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6}
+FIGURE = re.compile(r"^([\d,]*\d(?:\.\d+)?)\s*([a-z]*)$")
 YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 DAY_OF_MONTH = re.compile(
     r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
@@ -60,11 +69,25 @@ def claim_numbers(text: str) -> frozenset[str]:
     """Counts and amounts in a claim, normalised; years are dates, not numbers."""
     found = set()
     for match in NUMBER.finditer(text):
-        raw = match.group(0).lower().replace(",", "")
-        value = NUMBER_WORDS.get(raw, raw)
+        value = number_value(match.group(0))
         if not YEAR.match(value):
             found.add(value)
     return frozenset(found)
+
+
+def number_value(written: str) -> str:
+    """A number as written, normalised: "1,200" -> "1200", "twelve" -> "12", "€2.5 million" -> "2500000"."""
+    raw = written.lower().replace(",", "")
+    if raw in NUMBER_WORDS:
+        return NUMBER_WORDS[raw]
+    first, _, scale = raw.partition(" ")
+    if first in NUMBER_WORDS and scale:  # "two million"
+        raw = f"{NUMBER_WORDS[first]} {scale}"
+    figure = FIGURE.match(raw)
+    if figure is None or not figure.group(2):
+        return raw
+    value = float(figure.group(1)) * SCALES[figure.group(2)]
+    return str(int(value)) if value == int(value) else str(value)
 
 
 def compared_numbers(text: str, numbers: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
@@ -87,7 +110,7 @@ def _percent_values(text: str) -> tuple[frozenset[str], bool, frozenset[str]]:
     counted_one = False
     for match in NUMBER.finditer(text):
         raw = match.group(0).lower().replace(",", "")
-        value = NUMBER_WORDS.get(raw, raw)
+        value = number_value(raw)
         after = text[match.end() : match.end() + 12].lower()
         if DAY_OF_MONTH.search(text[max(match.start() - 12, 0) : match.start()]):
             dated.add(value)  # "October 7" is a date
