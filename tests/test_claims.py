@@ -140,6 +140,16 @@ def test_hedging_markers() -> None:
     assert is_hedged("the rockets came from the north", ["alleges"])
     assert is_hedged("it was most likely a mistake", [])
     assert not is_hedged("the council approved the budget", ["said"])
+    assert is_hedged("Valdrin is expected to offer a severance package", [])
+
+
+def test_a_reported_would_is_the_reporters_tense_not_a_hedge() -> None:
+    """ "The company said it would close the plant" reports "we will close the plant"."""
+    assert not is_hedged("it would close its car assembly plant", ["said"])
+    assert not is_hedged("the plant would be closed next year", ["said"])
+    assert is_hedged("that would mean 1,200 jobs lost", [])  # the outlet's own voice
+    assert is_hedged("the documents would be the strongest evidence yet of fraud", ["said"])  # a judgement
+    assert is_hedged("more people would have died", ["said"])  # a counterfactual
 
 
 def test_citations_and_short_names() -> None:
@@ -502,3 +512,22 @@ def test_a_closing_quote_is_not_an_opening_one() -> None:
     claims = _claims_of(text, [said], "Halvorsen")
     own = [c for c in claims if not c.chain]
     assert [c.text for c in own] == ["Sweetlin was approved in 2012 for 40 uses."]
+
+
+def test_a_source_inside_a_headline() -> None:
+    from rashomon.claims.headline import headline_claim
+    from rashomon.model import Article
+
+    def claim(title: str) -> tuple[str, str | None, str]:
+        found = headline_claim(Article(id="a", source="a", text="x", title=title, language="en"))
+        assert found is not None
+        return found.text, found.speaker, found.source_type
+
+    assert claim("Fears for Tellbrook as report says Valdrin plant will close") == (
+        "Valdrin plant will close",
+        "report",
+        "document",
+    )
+    assert claim("Strike ends as union says deal reached") == ("deal reached", "union", "named")
+    assert claim("Prices rise as demand grows")[2] == "own_voice"
+    assert claim("Valdrin plans to shut Tellbrook plant as losses mount")[2] == "own_voice"

@@ -1,7 +1,7 @@
 """Claims in headlines: the title as one claim, with a trailing attribution when it has one.
 
 Headlines attribute in a few fixed shapes: "...: Book", "..., Book Claims", "... - Report",
-"..., Officials Say". Anything else is the outlet's own voice.
+"..., Officials Say", "Source says ...", "... as report says ...". Anything else is the outlet's own voice.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from rashomon.claims.checkworthy import checkworthiness
 from rashomon.claims.dates import claim_dates
 from rashomon.claims.hedging import is_hedged
 from rashomon.claims.outlets import ANONYMOUS_NOUNS, DOCUMENT_NOUNS, outlet_name
+from rashomon.claims.speakers import ORG_NOUNS
 from rashomon.entities.roles import is_role_noun
 from rashomon.model import Article, ChainLink, Claim, content_id
 from rashomon.model.claim import SourceType
@@ -32,6 +33,13 @@ LABELS = frozenset(
 LEADING_SAYS = re.compile(
     r"^(?P<source>[A-Z][\w.’'&-]*(?: [\w.’'&-]+){0,4}?) (?P<cue>[Ss]ays?|[Cc]laims?|[Ww]arns?|[Aa]dmits?|"
     r"[Dd]enies|[Dd]eny|[Ii]nsists?|[Cc]onfirms?|[Aa]lleges?|[Rr]eports?)\s+(?=\S)"
+)
+# "Fears for Tellbrook as report says plant will close", "Prices rise after study finds ...": a source and
+# its cue inside the headline, after "as" or "after"; what it says follows.
+MIDDLE_SAYS = re.compile(
+    r"\s(?:as|after|while)\s+(?P<source>(?:(?:a|the|new)\s+)?[\w.’'&-]+(?:\s+[\w.’'&-]+){0,2}?)\s+"
+    r"(?P<cue>says?|claims?|warns?|admits?|alleges?|reports?|finds?|suggests?|shows?|reveals?)\s+(?=\S)",
+    re.IGNORECASE,
 )
 # "What Brightwell customers need to know", "How the plan fell apart": an explainer asserts nothing.
 INTERROGATIVE = re.compile(r"^(?:what|how|why|who|when|where|which|whether)\b", re.IGNORECASE)
@@ -58,6 +66,10 @@ def headline_claim(article: Article) -> Claim | None:
         speaker, cue = says.group("source"), says.group("cue")
         source_type = _source_type(speaker)
         start = says.end()
+    elif (middle := MIDDLE_SAYS.search(title)) and _speaks_within(middle.group("source")):
+        speaker, cue = middle.group("source"), middle.group("cue")
+        source_type = _source_type(speaker)
+        start = middle.end()
     text = title[start:end]
     return Claim(
         id=content_id("clm", article.id, "title", text),
@@ -94,6 +106,24 @@ def _speaks(source: str, title: str) -> bool:
         return True
     title_case = all(w[:1].isupper() for w in title.split() if w[:1].isalpha() and len(w) > 3)
     return not title_case and len(words) <= 3 and all(w[:1].isupper() for w in words) and "'" not in source
+
+
+def _speaks_within(source: str) -> bool:
+    """Whether the phrase before a cue inside a headline is a source: a role, an anonymous, document or
+    organisation noun ("report", "union"), an outlet, or a capitalised name of up to three words ("as
+    Trump says")."""
+    words = source.split()
+    head = words[-1].lower()
+    if (
+        is_role_noun(head.rstrip("s"))
+        or head in ANONYMOUS_NOUNS
+        or head in DOCUMENT_NOUNS
+        or head in ORG_NOUNS
+        or outlet_name(source)
+    ):
+        return True
+    named = [w for w in words if w.lower() not in ("a", "the", "new")]
+    return 1 <= len(named) <= 3 and all(w[:1].isupper() for w in named)
 
 
 def _source_type(source: str) -> SourceType:
