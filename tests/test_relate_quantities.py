@@ -156,3 +156,26 @@ def test_a_magnitude_is_one_measure_of_one_event() -> None:
         quantities("a magnitude 6.8 earthquake"), quantities("measured it at magnitude 7.1")
     )
     assert [describe(q) for q in conflict] == ["magnitude 6.8", "magnitude 7.1"]
+
+
+def test_a_running_tally_conflicts_across_days_only_when_it_falls() -> None:
+    from rashomon.nlp.quantities import PUBLISHED, tally_conflicts
+
+    saturday, sunday = {PUBLISHED + "2025-03-15"}, {PUBLISHED + "2025-03-16"}
+    missing_120, missing_75 = (
+        quantities("At least 120 people were still missing"),
+        quantities("75 were missing"),
+    )
+    assert tally_conflicts(missing_120, saturday, missing_75, sunday) == []  # the missing are found
+    assert tally_conflicts(missing_120, sunday, missing_75, sunday)  # one day: two accounts
+    dead_12, dead_8 = quantities("killing at least 12 people"), quantities("Eight people died")
+    assert tally_conflicts(dead_12, {"2025-06-10"}, dead_8, {PUBLISHED + "2025-06-12"})  # lowered later
+    assert tally_conflicts(dead_8, {"2025-06-10"}, dead_12, {PUBLISHED + "2025-06-12"}) == []  # rose
+    assert tally_conflicts(dead_12, {"2025-06-10"}, dead_8, {"2025-06-12"}) == []  # two named days
+    assert tally_conflicts(dead_12, set(), dead_8, sunday)  # no day on one side: compared
+
+
+def test_a_number_after_a_comma_starts_a_new_item() -> None:
+    found = quantities("19 people were confirmed dead, 131 had been rescued and 75 were still missing")
+    assert [(q.kind, q.low) for q in found] == [("dead", 19), ("rescued", 131), ("missing", 75)]
+    assert [(q.kind, q.low) for q in quantities("killing 12, injuring 40")] == [("dead", 12), ("injured", 40)]

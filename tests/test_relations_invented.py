@@ -144,7 +144,9 @@ def brightwell() -> dict[str, Any]:
 
 def test_counts_of_affected_customers_contradict(brightwell: dict[str, Any]) -> None:
     explanations = [r["explanation"] for _, _, r in _relations(brightwell, "contradict")]
-    assert any("2,300,000 affected" in e and "6,000,000 affected" in e for e in explanations)
+    # the company's 2.3 million (or "about 2.3 million") against the researcher's 6 million, told the same day
+    company = ("2,300,000 affected", "1,725,000-2,645,000 affected")
+    assert any(any(c in e for c in company) and "6,000,000 affected" in e for e in explanations)
     assert not any("2,000,000-9,990,000" in e for e in explanations)  # "millions" agrees with both
 
 

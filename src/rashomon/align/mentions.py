@@ -15,11 +15,11 @@ from rashomon.align.claim_features import (
 from rashomon.align.similarity import Mention
 from rashomon.claims.dates import article_dates, dates_within
 from rashomon.claims.mention_index import MentionIndex
-from rashomon.model import Token
-from rashomon.nlp.quantities import quantities
+from rashomon.model import Article, Claim, Token
+from rashomon.nlp.quantities import PUBLISHED, RUNNING_KINDS, quantities
 from rashomon.pipeline import Batch
 
-DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+DAY = re.compile(r"^\d{4}-\d{2}-\d{2}(?=T|$)")
 
 
 def build_mentions(batch: Batch) -> list[Mention]:
@@ -38,15 +38,9 @@ def build_mentions(batch: Batch) -> list[Mention]:
         article = articles[claim.article]
         counts = tuple(quantities(claim.text))
         occasion = frozenset(claim.dates)
-        if counts and not any(DAY.match(d) for d in claim.dates) and claim.sentence is not None:
-            start, end = sentences.get((claim.article, claim.sentence), (claim.start, claim.end))
-            occasion = frozenset(
-                dates_within(
-                    article_dates(article.text, article.published.value),
-                    min(start, claim.start),
-                    max(end, claim.end),
-                )
-            )
+        running = any(q.kind in RUNNING_KINDS for q in counts)
+        if counts and (not any(DAY.match(d) for d in claim.dates) or (running and claim.field == "title")):
+            occasion = _count_occasion(claim, article, sentences, running)
         inside = claim_tokens(claim, tokens[claim.article]) if claim.field == "text" else []
         verb = predicate_token(inside)
         mentions.append(
@@ -70,3 +64,30 @@ def build_mentions(batch: Batch) -> list[Mention]:
             )
         )
     return mentions
+
+
+def _count_occasion(
+    claim: Claim, article: Article, sentences: dict[tuple[str, int], tuple[int, int]], running: bool
+) -> frozenset[str]:
+    """The days a claim's counts are of when the claim names none: its sentence's ("By Tuesday evening
+    the ministry said 236 people had died"). For a running tally (``running``: a toll, those affected),
+    else the sentence's before it in the same paragraph ("By Saturday afternoon rescuers had pulled 97
+    people from the water. At least 120 people were still missing."), else the day the article was
+    published (``PUBLISHED``: such a figure is as of its report; a fine or a magnitude is not). A
+    headline's tally is as of its publication, whatever day it names ("Toll rises to 412 as Thursday
+    declared day of mourning")."""
+    dates = article_dates(article.text, article.published.value)
+    if claim.sentence is not None and claim.field == "text":
+        start, end = sentences.get((claim.article, claim.sentence), (claim.start, claim.end))
+        days = _days(dates_within(dates, min(start, claim.start), max(end, claim.end)))
+        before = sentences.get((claim.article, claim.sentence - 1))
+        if not days and running and before is not None and "\n\n" not in article.text[before[1] : start]:
+            days = _days(dates_within(dates, before[0], before[1]))
+        if days:
+            return days
+    published = article.published.value or ""
+    return frozenset({PUBLISHED + published[:10]}) if running and DAY.match(published) else frozenset()
+
+
+def _days(values: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(value for value in values if DAY.match(value))

@@ -47,6 +47,8 @@ KINDS = {
     "injured": "injured injuring injure injures injuries wounded wounding hurt",
     "missing": "missing unaccounted",
     "displaced": "displaced evacuated homeless",
+    # the living pulled out: "19 people were confirmed dead, 131 had been rescued" counts 131 rescued
+    "rescued": "rescued saved",
     # those a breach, an outage or a recall reached: "data of 2.3 million customers were stolen"
     "affected": "affected affecting exposed stolen stole leaked compromised hacked breached impacted",
 }
@@ -100,7 +102,13 @@ _QUANTITY = re.compile(
 _WORD = re.compile(r"[A-Za-z]+|[.;:!?,%$£€]|\d[\d,.]*")
 _CLAUSE_END = frozenset(".;:!?")
 _YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}(?=T|$)")
+# An occasion value naming only the day a report was published: the last resort for a running tally.
+PUBLISHED = "published:"
+# Counts that change as a story goes on, so a report's figure is as of its day: tolls; all but the missing
+# can only grow. Those a breach affected are one figure, disputed more often than updated.
+RUNNING_KINDS = frozenset({"dead", "injured", "missing", "displaced"})
+GROWING_KINDS = RUNNING_KINDS - {"missing"}
 WINDOW = 6  # words either side of the number searched for its kind
 
 
@@ -155,10 +163,45 @@ def quantity_conflicts(a: Sequence[Quantity], b: Sequence[Quantity]) -> list[tup
 
 
 def same_occasion(a: Collection[str], b: Collection[str]) -> bool:
-    """Whether two claims' dates allow one occasion: no day on either side, or a day in common."""
-    days_a = {d for d in a if _DAY.match(d)}
-    days_b = {d for d in b if _DAY.match(d)}
+    """Whether two claims' dates allow one occasion: no day on either side, or a day in common. A
+    ``PUBLISHED`` value is no day here (see ``tally_conflicts``)."""
+    days_a, days_b = _days(a), _days(b)
     return not days_a or not days_b or bool(days_a & days_b)
+
+
+def tally_conflicts(
+    a: Sequence[Quantity], on_a: Collection[str], b: Sequence[Quantity], on_b: Collection[str]
+) -> list[tuple[Quantity, Quantity]]:
+    """``quantity_conflicts`` of two claims' counts, given the days they are of (``on_a``, ``on_b``: their
+    days, or for a running tally without one the day its report was published). Counts of one day, or
+    of an unknown day, conflict when their ranges do not meet. Running tallies of different days are a
+    story going on: "at least 120 missing" on Saturday and "75 missing" on Sunday, 140 dead on Monday
+    and 412 on Wednesday are updates; only a toll that is lower on the later day than on the earlier
+    ("Eight people died, the ministry said, lowering an earlier figure" of 12) still conflicts, for kinds
+    that can only grow (the dead, the injured, the displaced; the missing are found). Two claims that
+    name different days are two occasions and are not compared."""
+    if _days(on_a) and _days(on_b) and not _days(on_a) & _days(on_b):
+        return []  # two named days: two occasions ("Monday's clashes", "Thursday's fire")
+    days_a, days_b = _days(on_a) | _published(on_a), _days(on_b) | _published(on_b)
+    if not days_a or not days_b or days_a & days_b:
+        return quantity_conflicts(a, b)
+    if max(days_a) < min(days_b):
+        return [(x, y) for x, y in quantity_conflicts(a, b) if _lowered(x, y)]
+    if max(days_b) < min(days_a):
+        return [(x, y) for x, y in quantity_conflicts(a, b) if _lowered(y, x)]
+    return []
+
+
+def _lowered(earlier: Quantity, later: Quantity) -> bool:
+    return earlier.kind in GROWING_KINDS and later.high < earlier.low
+
+
+def _days(values: Collection[str]) -> set[str]:
+    return {d[:10] for d in values if _DAY.match(d)}
+
+
+def _published(values: Collection[str]) -> set[str]:
+    return {d.removeprefix(PUBLISHED) for d in values if d.startswith(PUBLISHED)}
 
 
 def _general(x: Quantity) -> bool:
@@ -236,11 +279,15 @@ def _range(value: float, number: str, qualifier: str) -> tuple[float, float]:
 
 
 def _kind(before: list[str], after: list[str]) -> str | None:
-    """The kind word nearest the number inside its clause, after it first on a tie ("12 killed")."""
+    """The kind word nearest the number inside its clause, after it first on a tie ("12 killed"). A number
+    right after a comma starts a new item: "19 people were confirmed dead, 131 had been rescued" looks
+    ahead only; one right before a comma ends one ("killing 12, injuring 40") looks behind first."""
     ahead = _clause(after)[:WINDOW]
-    behind = _clause(list(reversed(before)))[:WINDOW]
+    behind = [] if before[-1:] == [","] else _clause(list(reversed(before)))[:WINDOW]
+    # "killing 12, injuring 40": a comma right after the number ends its item, so behind comes first
+    order = (behind, ahead) if after[:1] == [","] else (ahead, behind)
     for distance in range(WINDOW):
-        for words in (ahead, behind):
+        for words in order:
             if distance < len(words) and words[distance].lower() in _KIND_OF:
                 return _KIND_OF[words[distance].lower()]
     return None

@@ -8,7 +8,7 @@ from dataclasses import replace
 from itertools import combinations
 
 from rashomon.model import Claim, Relation
-from rashomon.nlp.quantities import Quantity, describe, quantities, quantity_conflicts, same_occasion
+from rashomon.nlp.quantities import Quantity, describe, quantities, tally_conflicts
 
 
 def count_conflicts(
@@ -17,11 +17,12 @@ def count_conflicts(
     read: Mapping[str, Sequence[Quantity]] | None = None,
     occasions: Mapping[str, frozenset[str]] | None = None,
 ) -> list[Relation]:
-    """``contradict`` relations between groups whose claims give counts that cannot both hold. Claims
-    dated to different days are about different occasions and are not compared. Only claims that state
-    a count are compared, each with each, once per group and count: a story has few distinct ones.
-    ``read``: claim id -> its counts, when the caller has read them (the alignment mentions carry them);
-    ``occasions``: claim id -> the days its counts are of (its sentence's, when the claim names none)."""
+    """``contradict`` relations between groups whose claims give counts that cannot both hold. Counts of
+    different days are compared only as a running tally (``tally_conflicts``: the later lower). Only
+    claims that state a count are compared, each with each, once per group and count: a story has few
+    distinct ones. ``read``: claim id -> its counts, when the caller has read them (the alignment mentions
+    carry them); ``occasions``: claim id -> the days its counts are of (its own, else its sentence's, for
+    a running tally the sentence's before or its report's publication day)."""
     counted: dict[tuple[str, tuple[Quantity, ...], tuple[str, ...]], tuple[Claim, Sequence[Quantity]]] = {}
     for claim in claims:
         stated = read[claim.id] if read is not None else quantities(claim.text)  # each claim read once
@@ -33,9 +34,9 @@ def count_conflicts(
         ga, gb = group_of[a.id], group_of[b.id]
         on_a = (occasions or {}).get(a.id) or a.dates
         on_b = (occasions or {}).get(b.id) or b.dates
-        if ga == gb or not same_occasion(on_a, on_b):
+        if ga == gb:
             continue
-        conflicts = quantity_conflicts(stated_a, stated_b)
+        conflicts = tally_conflicts(stated_a, on_a, stated_b, on_b)
         if conflicts:
             x, y = conflicts[0]
             relations.append(

@@ -21,6 +21,7 @@ from rashomon.align.features import dates_near
 from rashomon.align.similarity import Mention, candidate_pairs, conflicts
 from rashomon.claims.reporting import REPORTING_LEMMAS
 from rashomon.model import Claim, ClaimGroup, Relation
+from rashomon.nlp.quantities import tally_conflicts
 from rashomon.relate.cues import dispute_cue
 from rashomon.relate.disputes import short as _short
 
@@ -84,8 +85,17 @@ def _relation(a: Claim, b: Claim, ga: str, gb: str, ma: Mention, mb: Mention, pa
     if dispute_cue(a.text) or dispute_cue(b.text):
         return None  # handled by relate.disputes, against the disputed proposition
     if pair.cosine >= CONTRADICT_MIN_COSINE:
-        # dates far apart are two occasions (two earthquakes), kept apart but no contradiction
-        found = [f for f in conflicts(ma, mb) if not f.startswith("date:") or dates_near(ma, mb)]
+        # dates far apart are two occasions (two earthquakes), kept apart but no contradiction; so are the
+        # figures of a running tally on two days ("three had died" on Saturday, "five dead" on Monday)
+        tally = bool(ma.counts and mb.counts) and not tally_conflicts(
+            ma.counts, ma.occasion or ma.dates, mb.counts, mb.occasion or mb.dates
+        )
+        found = [
+            f
+            for f in conflicts(ma, mb)
+            if not (f.startswith("date:") and not dates_near(ma, mb))
+            and not (tally and f.startswith(("number:", "count:")))
+        ]
         same_event_verb = (
             ma.predicate and ma.predicate == mb.predicate and ma.predicate not in REPORTING_LEMMAS
         )

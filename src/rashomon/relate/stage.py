@@ -19,9 +19,7 @@ class RelateStage(BaseStage):
         {"articles", "sentences", "tokens", "claims", "groups", "vectors", "entities"}
     )
     produces: ClassVar[frozenset[str]] = frozenset({"relations", "events"})
-    version: ClassVar[str] = (
-        "4"  # 4: who acted first; 3: named sources' rejected claims, unverifiable claims, opposites, events
-    )
+    version: ClassVar[str] = "5"  # 5: running tallies; 4: who acted first; 3: named sources' rejections
 
     def __init__(self, config: Any, encoder: Any = None) -> None:
         """``encoder``: anything with sentence-transformers' ``encode``; None: MiniLM, at warm-up."""
