@@ -155,3 +155,15 @@ def test_the_tabloids_loaded_words_and_the_neutral_clashes(morvath: dict[str, An
     assert loaded["Ambry Press Agency"] == ""  # the wire's own voice is plain
     words = {(outlets[w["article"]], w["term"]) for act in morvath["framing"]["acts"] for w in act["words"]}
     assert {("Ambry Press Agency", "deadly clashes"), ("The Vellan Herald", "clashes")} <= words
+
+
+def test_the_unnamed_doctor_and_the_participle_speak_for_themselves(morvath: dict[str, Any]) -> None:
+    """'A doctor at Keldrin's St. Aurel Hospital, who asked not to be named because ..., said at least two
+    of the dead had gunshot wounds. Some of the victims may have been shot from a distance, he said.' and
+    'She denied that officers used live ammunition, saying they had fired only tear gas ...'."""
+    doctor = "A doctor at Keldrin's St. Aurel Hospital"
+    gunshot = _claim(morvath, "at least two of the dead had gunshot wounds")
+    assert gunshot["speaker"] == doctor and gunshot["source_type"] == "anonymous"
+    assert _claim(morvath, "shot from a distance")["speaker"] == doctor
+    assert not [c for c in morvath["claims"] if c["text"].startswith("not to be named")]
+    assert _claim(morvath, "they had fired only tear gas")["speaker"] == "Lidia Marenko"

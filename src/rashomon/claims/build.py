@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from rashomon.claims.attribution.spans import AttributionSpans
 from rashomon.claims.checkworthy import DROP_BELOW, checkworthiness
@@ -22,6 +23,8 @@ QUOTED = re.compile(r"[“\"«][^”\"»]{12,}[”\"»]")
 BOOK_SUFFIX = " (book)"
 # A book or memoir as a publication, not the idiom: "We did everything by the book" is no memoir.
 BOOK_CONTEXT = re.compile(r"\b(?:memoirs?|(?<!by the )book)\b", re.IGNORECASE)
+# "who asked not to be named because ...": a source's request for anonymity, not something it claims.
+ANONYMITY_REQUEST = re.compile(r"^(?:not to be (?:named|identified)|to remain anonymous|anonymity)\b", re.I)
 
 
 def build_claims(
@@ -39,7 +42,7 @@ def build_claims(
         claim = _claim(article, span, sentences, tokens, mentions, authors, recent, dates)
         if claim.chain and claim.chain[0].speaker.endswith(BOOK_SUFFIX):
             authors.add(claim.chain[0].speaker.removesuffix(BOOK_SUFFIX))
-        if claim.checkworthiness >= DROP_BELOW:
+        if claim.checkworthiness >= DROP_BELOW and not ANONYMITY_REQUEST.match(claim.text):
             claims.append(claim)
     return claims
 
@@ -56,7 +59,7 @@ def _claim(
 ) -> Claim:
     text = article.text
     links = []
-    for a in span.chain:
+    for a in (_participle_source(a, tokens) for a in span.chain):
         before = [r for r in recent if a.source and r.start < a.source[0]]
         who, cue_text = _link(article, a, mentions, before)
         links.append((who, cue_text))
@@ -126,6 +129,42 @@ def _link(
         return Speaker("unnamed source", None, "anonymous"), cue_text
     speaker = identify(article.text, *source, mentions, cue_text, attribution.content, recent)
     return speaker, cue_text
+
+
+PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp"})
+
+
+def _participle_source(attribution: AttributionSpans, tokens: Sequence[Token]) -> AttributionSpans:
+    """ "She denied that ..., saying they had fired only tear gas": a participle cue's source is the
+    subject of the verb it hangs on, whatever span the tagger gave (it had taken the next sentence's
+    subject)."""
+    cue = next((t for t in tokens if attribution.cue[0] <= t.start < attribution.cue[1]), None)
+    if cue is None or cue.tag != "VBG" or cue.dep not in PARTICIPLE_DEPS:
+        return attribution
+    sentence = [t for t in tokens if t.sentence == cue.sentence]
+    subject = next(
+        (
+            t
+            for t in sentence
+            if t.head == cue.head and t.dep in ("nsubj", "nsubjpass") and t.start < cue.start
+        ),
+        None,
+    )
+    if subject is None:
+        return attribution
+    members, grown = {subject.index}, True
+    while grown:
+        grown = False
+        for token in sentence:
+            if token.head in members and token.index not in members and token.index != token.head:
+                members.add(token.index)
+                grown = True
+    inside = [t for t in sentence if t.index in members]
+    span = (min(t.start for t in inside), max(t.end for t in inside))
+    source = attribution.source
+    if source is not None and span[0] <= source[0] < span[1]:
+        return attribution
+    return replace(attribution, source=span)
 
 
 FIRST_PERSON = frozenset({"i", "we", "me", "us"})

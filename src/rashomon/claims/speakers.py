@@ -106,6 +106,10 @@ def identify(
     # for the person just named; "Soleimani, who according to Iraq's prime minister was ..." is not
     # Soleimani's word (the tagger took the pronoun for the source of a prepositional cue).
     relative = words == ["who"] and bool(cue) and not cue.lower().startswith(("according", "per "))
+    antecedent = _antecedent(text, start) if relative else None
+    if antecedent is not None and not _names_a_person(antecedent, mentions):
+        # "A doctor at the main hospital, who asked not to be named ..., said": the doctor, unnamed
+        return identify(text, *antecedent, mentions, cue, content, recent)
     if len(words) == 1 and (words[0] in PRONOUNS or relative):
         named = mentions.person_mention_before(start, _quotation(text, content) if content else None, text)
         last = next((r for r in reversed(recent) if r.kind == "person" and r.start < start), None)
@@ -136,6 +140,16 @@ def identify(
         if heard is not None:
             return heard
     possessor = _possessed_name(text, start, end, words, mentions)
+    noun = _head_before_preposition(words)
+    if (
+        words[:1]
+        and words[0] in INDEFINITE
+        and noun != head
+        and is_role_noun(noun)
+        and noun not in SPOKESPEOPLE
+    ):
+        # "A doctor at St. Aurel Hospital" is no hospital; "a spokeswoman for the regulator" speaks for it
+        return Speaker(span, None, "anonymous")
     if is_role_noun(head) and head not in ANONYMOUS_NOUNS:
         # "The former US defense secretary explains": the person this article describes with that role.
         # "Her lawyer said" is not the woman it belongs to: the person described as a lawyer (before or
@@ -171,6 +185,34 @@ def identify(
 
 
 _NAME = r"[A-Z][\w'’&-]+(?: (?:of|for|and|the|on) )?(?: ?[A-Z][\w'’&-]+)*"
+PREPOSITIONS = frozenset({"at", "for", "of", "from", "in", "with", "on"})
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "official"})
+# The phrase a relative "who" hangs on: back to the clause's start, ending in the comma before "who".
+ABBREVIATED = "|".join(f"(?<={a})" for a in "St Dr Mr Mrs Ms Jr Lt Gen Col Sgt Gov Rep Sen Prof".split())
+ANTECEDENT = re.compile(r"((?:[^,;:.!?\n“”\"]|(?:" + ABBREVIATED + r")\.){3,120}?),\s*$")
+
+
+def _antecedent(text: str, start: int) -> tuple[int, int] | None:
+    """The span of the phrase before ", who" ("A doctor at the main hospital in Hisn Tamar")."""
+    window = max(start - 140, 0)
+    found = ANTECEDENT.search(text, window, start)
+    if found is None:
+        return None
+    phrase = found.group(1)
+    lead = len(phrase) - len(phrase.lstrip())
+    return found.start(1) + lead, found.end(1)
+
+
+def _names_a_person(span: tuple[int, int], mentions: MentionIndex) -> bool:
+    return any(entity.type == "PERSON" for entity in mentions.overlapping(*span))
+
+
+def _head_before_preposition(words: list[str]) -> str:
+    """The last word before the first preposition: "doctor" of "a doctor at the main hospital"."""
+    for index, word in enumerate(words):
+        if index and word in PREPOSITIONS:
+            return words[index - 1]
+    return words[-1] if words else ""
 
 
 def _described_name(text: str, position: int, noun: str) -> str | None:
@@ -208,6 +250,8 @@ def is_personal(text: str, start: int, end: int, mentions: MentionIndex) -> bool
     """Whether a source span names a person or a person's role ("a spokesman for the fire service"), so
     that a "he" or "she" after it can stand for it."""
     words = [w.lower() for w in WORD.findall(text[start:end])]
+    if words == ["who"] and (antecedent := _antecedent(text, start)) is not None:
+        return is_personal(text, *antecedent, mentions)  # "A doctor at the hospital, who ..., said"
     if "who" in words[1:] or "which" in words[1:]:
         words = words[: next(i for i, w in enumerate(words) if i and w in ("who", "which"))]
     if not words or words[0] in PRONOUNS or words[0] in PLURAL_PRONOUNS:
