@@ -167,3 +167,18 @@ def test_the_unnamed_doctor_and_the_participle_speak_for_themselves(morvath: dic
     assert _claim(morvath, "shot from a distance")["speaker"] == doctor
     assert not [c for c in morvath["claims"] if c["text"].startswith("not to be named")]
     assert _claim(morvath, "they had fired only tear gas")["speaker"] == "Lidia Marenko"
+
+
+def test_the_five_articles_are_one_story() -> None:
+    """The local paper's strongest names are not the wire's: the online clusterer once split them."""
+    from rashomon.api import default_stages
+    from rashomon.config import Config
+    from rashomon.ingest import sources_from_args
+    from rashomon.pipeline import Batch, Pipeline
+    from rashomon.stories.assign import assign_stories
+    from rashomon.stories.run import split_stages
+
+    sources, outcomes = sources_from_args([str(p) for p in sorted(FOLDER.glob("*.json"))], None)
+    cluster, _, _ = split_stages(default_stages(Config()))
+    batch = Pipeline(cluster).run(Batch(sources=tuple(sources), inputs=tuple(outcomes))).batch
+    assert len(assign_stories(batch.articles)) == 1
