@@ -531,3 +531,11 @@ def test_a_source_inside_a_headline() -> None:
     assert claim("Strike ends as union says deal reached") == ("deal reached", "union", "named")
     assert claim("Prices rise as demand grows")[2] == "own_voice"
     assert claim("Valdrin plans to shut Tellbrook plant as losses mount")[2] == "own_voice"
+
+
+def test_an_order_book_is_no_memoir() -> None:
+    from rashomon.claims.build import BOOK_CONTEXT
+
+    assert BOOK_CONTEXT.search("Esper writes in his new book that")
+    assert not BOOK_CONTEXT.search("after a review of the plant's order book, the company said")
+    assert not BOOK_CONTEXT.search("We did everything by the book")

@@ -300,3 +300,15 @@ def test_a_bare_surname_the_tagger_missed_is_the_person_its_article_names_in_ful
     assert len(tamar.mentions) == 1  # "Hisn Tamar" is another name, not her surname
     young = by_alias(resolve_entities(mentions, articles), "Anika Young")
     assert len(young.mentions) == 1  # the run writes "young" in lower case: never a bare surname
+
+
+def test_a_name_written_after_the_is_no_person() -> None:
+    """spaCy's small model types the ferry "the Maren Dawn" and the car "the Arlo" as people; a pronoun
+    speaker then resolved to them."""
+    text = "The Maren Dawn capsized. Survivors said the Maren Dawn was full. Captain Ola Dawn said little."
+    articles = [Article(id="a1", source="a1", text=text, language="en")]
+    mentions = _mentions_in(
+        "a1", text, [("Maren Dawn", "PERSON", 0), ("Maren Dawn", "PERSON", 1), ("Ola Dawn", "PERSON", 0)]
+    )
+    types = {e.name: e.type for e in resolve_entities(mentions, articles)}
+    assert types["Maren Dawn"] == "PRODUCT" and types["Ola Dawn"] == "PERSON"

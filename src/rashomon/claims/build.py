@@ -22,7 +22,12 @@ OPEN_QUOTES, CLOSE_QUOTES = "“\"‘'«", "”\"’'»"
 QUOTED = re.compile(r"[“\"«][^”\"»]{12,}[”\"»]")
 BOOK_SUFFIX = " (book)"
 # A book or memoir as a publication, not the idiom: "We did everything by the book" is no memoir.
-BOOK_CONTEXT = re.compile(r"\b(?:memoirs?|(?<!by the )book)\b", re.IGNORECASE)
+# Nor a ledger of business news: "the plant's order book", "the record books", "the company's books".
+BOOK_CONTEXT = re.compile(
+    r"\b(?:memoirs?|(?<!by the )(?<!order )(?<!record )(?<!rule )(?<!phone )(?<!note)(?<!guest )"
+    r"(?<!account )(?<!text)(?<!cheque )(?<!check )(?<!pass)book)\b",
+    re.IGNORECASE,
+)
 # "who asked not to be named because ...": a source's request for anonymity, not something it claims.
 ANONYMITY_REQUEST = re.compile(r"^(?:not to be (?:named|identified)|to remain anonymous|anonymity)\b", re.I)
 

@@ -94,6 +94,7 @@ def retyped(
     common = _common_words(mentions, texts, lowered)
     people = _described_as_people(mentions, texts)
     employers = _employers(mentions, texts) - surnames - people
+    things = _things(mentions, texts) - people
     local_surnames = {(m.article, name_key(m.text).split()[-1]) for m in mentions if _full_person(m)}
     found = []
     for mention in mentions:
@@ -109,6 +110,8 @@ def retyped(
             mention = replace(mention, label="LOC")  # "the Velna river"
         elif key in places and mention.label in LONE_TYPES:
             mention = replace(mention, label="GPE")
+        elif key in things and mention.label == "PERSON":
+            mention = replace(mention, label="PRODUCT")  # "the Maren Dawn", "the Arlo": a ship, a car
         elif (key in organisations or key in employers) and mention.label == "PERSON":
             mention = replace(mention, label="ORG")
         elif mention.label in OTHER_TYPES and (mention.article, key) in local_surnames:
@@ -149,6 +152,26 @@ def _employers(mentions: Sequence[EntityMention], texts: dict[str, str]) -> set[
         if (role and role.group(1) in EMPLOYER_ROLES) or SHARES_OF.search(before):
             found.add(name_key(mention.text))
     return found
+
+
+THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+
+
+def _things(mentions: Sequence[EntityMention], texts: dict[str, str]) -> set[str]:
+    """Names typed PERSON that the run writes after "the" at least twice and in most of their mentions: a
+    person is not "the Maren Dawn" (a ferry) or "the Arlo" (a car model). "The late ..." names a person,
+    but "late" stands between."""
+    counts: dict[str, list[int]] = {}
+    for mention in mentions:
+        if mention.label != "PERSON":
+            continue
+        text = texts.get(mention.article, "")
+        seen = counts.setdefault(name_key(mention.text), [0, 0])
+        seen[0] += 1
+        seen[1] += mention.text.lower().startswith("the ") or bool(
+            THE_BEFORE.search(text, max(mention.start - 5, 0), mention.start)
+        )
+    return {key for key, (total, after_the) in counts.items() if after_the >= 2 and 2 * after_the > total}
 
 
 def _described_as_people(mentions: Sequence[EntityMention], texts: dict[str, str]) -> set[str]:
