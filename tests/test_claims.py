@@ -539,3 +539,15 @@ def test_an_order_book_is_no_memoir() -> None:
     assert BOOK_CONTEXT.search("Esper writes in his new book that")
     assert not BOOK_CONTEXT.search("after a review of the plant's order book, the company said")
     assert not BOOK_CONTEXT.search("We did everything by the book")
+
+
+def test_a_report_published_by_an_outlet_cites_it() -> None:
+    from rashomon.claims.outlets import outlet_name
+
+    sentence = (
+        "Valdrin is reportedly planning to close its plant, according to a report published on Monday "
+        "by the Mercantile Daily."
+    )
+    assert sentence_cites(sentence) == ["The Mercantile Daily"]
+    assert outlet_name("a report published on Monday by the Mercantile Daily") == "The Mercantile Daily"
+    assert outlet_name("a report published by the regulator") is None

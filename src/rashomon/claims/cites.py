@@ -11,7 +11,8 @@ import re
 from rashomon.claims.outlets import outlet_name
 
 CITATION = re.compile(
-    r"(?:according to (?:a |the )?(?:reports?|reporting|an? article|story) (?:by|in|from) |according to |"
+    r"(?:according to (?:a |the )?(?:reports?|reporting|an? article|story)(?: \w+){0,4}? (?:by|in|from) |"
+    r"according to |"
     r"told |obtained by |reported by |cited by |first reported by |in an interview with |speaking to )"
     r"(?P<outlet>(?:[Tt]he )?[A-Z][\w&.’'-]*(?: [A-Z][\w&.’'-]*){0,4})"
 )

@@ -155,9 +155,17 @@ ANONYMOUS_NOUNS = frozenset(
 )
 
 
+# "a report by", "a report published on Monday by", "an investigation in": the outlet after it.
+REPORT_BY = re.compile(
+    r"^(?:a |an |the )?(?:new |recent |earlier |separate )?(?:report|story|article|investigation)s?"
+    r"(?: [\w,]+){0,4}? (?:by|in|from) ",
+    re.IGNORECASE,
+)
+
+
 def outlet_name(text: str) -> str | None:
     """The outlet a source span names, or None. 'NBC reported' → 'NBC News'; 'the Times' stays short."""
-    bare = re.sub(r"^(?:a |an )?(?:report(?:s)? (?:by|in|from) )", "", text.strip(), flags=re.IGNORECASE)
+    bare = REPORT_BY.sub("", text.strip())
     bare = re.sub(r"['’]s$", "", bare).strip(" ,.")
     key = bare.lower()
     if key in KNOWN_OUTLETS:
