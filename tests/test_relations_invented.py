@@ -3,54 +3,30 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from story_fixtures import analyze_story, relations
+
 pytestmark = pytest.mark.integration
-
-STORIES = Path(__file__).parent / "data" / "relations"
-
-
-def _analyze(name: str) -> dict[str, Any]:
-    pytest.importorskip("spacy")
-    pytest.importorskip("sentence_transformers")
-    import rashomon
-
-    # the articles only: each folder's README.md describes the story and would be read as a sixth article
-    return rashomon.analyze([str(path) for path in sorted((STORIES / name).glob("*.json"))]).evidence
 
 
 @pytest.fixture(scope="module")
 def harlow() -> dict[str, Any]:
-    return _analyze("harlow")
+    return analyze_story("harlow")
 
 
 @pytest.fixture(scope="module")
 def velmora() -> dict[str, Any]:
-    return _analyze("velmora")
-
-
-def _relations(evidence: dict[str, Any], kind: str) -> list[tuple[str, str, dict[str, Any]]]:
-    claims = {c["id"]: c["text"] for c in evidence["claims"]}
-    groups = {g["id"]: g for g in evidence["groups"]}
-    return [
-        (
-            " | ".join(claims[c] for c in groups[r["a"]]["claims"]),
-            " | ".join(claims[c] for c in groups[r["b"]]["claims"]),
-            r,
-        )
-        for r in evidence["relations"]
-        if r["type"] == kind
-    ]
+    return analyze_story("velmora")
 
 
 def test_the_two_death_tolls_contradict(harlow: dict[str, Any]) -> None:
     eight = re.compile(r"\beight\b", re.IGNORECASE)
     found = [
         (a, b, r)
-        for a, b, r in _relations(harlow, "contradict")
+        for a, b, r in relations(harlow, "contradict")
         if "8 dead" in r["explanation"] and "least 12 dead" in r["explanation"]
     ]
     assert found
@@ -61,16 +37,16 @@ def test_the_two_death_tolls_contradict(harlow: dict[str, Any]) -> None:
 def test_missing_evidence_of_sabotage_disputes_the_sabotage_claim(harlow: dict[str, Any]) -> None:
     assert any(
         "evidence of sabotage" in a and "sabotage" in b and "evidence of sabotage" not in b
-        for a, b, _ in _relations(harlow, "dispute")
+        for a, b, _ in relations(harlow, "dispute")
     )
 
 
 def test_the_rejected_opposition_claim_is_disputed(harlow: dict[str, Any]) -> None:
-    assert any("ignored" in a and "ignored" in b for a, b, _ in _relations(harlow, "dispute"))
+    assert any("ignored" in a and "ignored" in b for a, b, _ in relations(harlow, "dispute"))
 
 
 def test_the_denials_of_the_march_inspection_dispute_it(harlow: dict[str, Any]) -> None:
-    disputes = [(a, b) for a, b, _ in _relations(harlow, "dispute") if "passed a full safety inspection" in b]
+    disputes = [(a, b) for a, b, _ in relations(harlow, "dispute") if "passed a full safety inspection" in b]
     assert any("never took place" in a for a, _ in disputes)
     assert any("Inspectors never came" in a for a, _ in disputes)
 
@@ -84,20 +60,20 @@ def test_the_complaint_dated_after_the_organisers_death_is_flagged(harlow: dict[
 
 
 def test_the_election_turnout_and_crowd_sizes_contradict(velmora: dict[str, Any]) -> None:
-    explanations = [r["explanation"] for _, _, r in _relations(velmora, "contradict")]
+    explanations = [r["explanation"] for _, _, r in relations(velmora, "contradict")]
     assert any("turnout 61%" in e and "turnout 67%" in e for e in explanations)
     assert any("a crowd of 2,000-9,999" in e and "a crowd of 20,000-99,999" in e for e in explanations)
 
 
 @pytest.fixture(scope="module")
 def castrava() -> dict[str, Any]:
-    return _analyze("castrava")
+    return analyze_story("castrava")
 
 
 def test_sunday_arrest_and_monday_detention_contradict(castrava: dict[str, Any]) -> None:
     found = [
         (a, b)
-        for a, b, r in _relations(castrava, "contradict")
+        for a, b, r in relations(castrava, "contradict")
         if "2025-03-02" in r["explanation"] and "2025-03-03" in r["explanation"]
     ]
     assert found
@@ -105,18 +81,18 @@ def test_sunday_arrest_and_monday_detention_contradict(castrava: dict[str, Any])
 
 
 def test_a_denial_of_the_claim_disputes_the_claim_before_it(castrava: dict[str, Any]) -> None:
-    disputes = [(a, b) for a, b, _ in _relations(castrava, "dispute") if "denied the claim" in a]
+    disputes = [(a, b) for a, b, _ in relations(castrava, "dispute") if "denied the claim" in a]
     assert disputes and all("beaten" in b or "struck" in b for _, b in disputes)
 
 
 def test_the_dismissed_reports_are_the_contract_reports(castrava: dict[str, Any]) -> None:
-    disputes = [(a, b) for a, b, _ in _relations(castrava, "dispute") if "dismissed the reports" in a]
+    disputes = [(a, b) for a, b, _ in relations(castrava, "dispute") if "dismissed the reports" in a]
     assert disputes and all("contracts" in b for _, b in disputes)
 
 
 def test_no_dispute_target_is_close_only_through_a_name(castrava: dict[str, Any]) -> None:
     """'that Sorel had been mistreated' (denied) once went to 'Sorel was detained on Monday'."""
-    assert not any("mistreated" in a and "detained" in b for a, b, _ in _relations(castrava, "dispute"))
+    assert not any("mistreated" in a and "detained" in b for a, b, _ in relations(castrava, "dispute"))
 
 
 def test_possessed_and_unnamed_sources(castrava: dict[str, Any]) -> None:
@@ -139,11 +115,11 @@ def test_every_outlets_word_for_the_detention(castrava: dict[str, Any]) -> None:
 
 @pytest.fixture(scope="module")
 def brightwell() -> dict[str, Any]:
-    return _analyze("brightwell")
+    return analyze_story("brightwell")
 
 
 def test_counts_of_affected_customers_contradict(brightwell: dict[str, Any]) -> None:
-    explanations = [r["explanation"] for _, _, r in _relations(brightwell, "contradict")]
+    explanations = [r["explanation"] for _, _, r in relations(brightwell, "contradict")]
     # the company's 2.3 million (or "about 2.3 million") against the researcher's 6 million, told the same day
     company = ("2,300,000 affected", "1,725,000-2,645,000 affected")
     assert any(any(c in e for c in company) and "6,000,000 affected" in e for e in explanations)
@@ -151,7 +127,7 @@ def test_counts_of_affected_customers_contradict(brightwell: dict[str, Any]) -> 
 
 
 def test_a_negation_of_what_another_asserts_contradicts(brightwell: dict[str, Any]) -> None:
-    found = [(a, b) for a, b, r in _relations(brightwell, "contradict") if "negates" in r["explanation"]]
+    found = [(a, b) for a, b, r in relations(brightwell, "contradict") if "negates" in r["explanation"]]
     assert any(("may have been taken" in a) != ("may have been taken" in b) for a, b in found)
     claims = {c["id"]: c["text"] for c in brightwell["claims"]}
     for group in brightwell["groups"]:  # the denial and the assertion are never one group
@@ -190,36 +166,36 @@ def test_each_invented_story_is_one_event(story: str, request: pytest.FixtureReq
 def test_a_denial_opening_a_paragraph_answers_the_paragraph_before(brightwell: dict[str, Any]) -> None:
     """ "Ekberg wrote that ... 6 million customers ... He said he had seen a sample ... // Brightwell
     denied the claim.": the claim denied is the paragraph's first, not its last."""
-    disputes = [(a, b) for a, b, _ in _relations(brightwell, "dispute") if "denied the claim" in a]
+    disputes = [(a, b) for a, b, _ in relations(brightwell, "dispute") if "denied the claim" in a]
     assert disputes and all("6 million" in b for _, b in disputes)
 
 
 @pytest.fixture(scope="module")
 def ardenne() -> dict[str, Any]:
-    return _analyze("ardenne")
+    return analyze_story("ardenne")
 
 
 @pytest.fixture(scope="module")
 def kessmoor() -> dict[str, Any]:
-    return _analyze("kessmoor")
+    return analyze_story("kessmoor")
 
 
 def test_turnout_and_crowd_counts_contradict_and_shares_are_no_turnout(ardenne: dict[str, Any]) -> None:
-    explanations = [r["explanation"] for _, _, r in _relations(ardenne, "contradict")]
+    explanations = [r["explanation"] for _, _, r in relations(ardenne, "contradict")]
     assert any("turnout 68%" in e and "turnout 52%" in e for e in explanations)
     assert any("a crowd of 3,750-5,750" in e and "a crowd of more than 100,000" in e for e in explanations)
     assert not any("turnout 41.8%" in e for e in explanations)  # the challenger's share, not the turnout
 
 
 def test_who_attacked_first_contradicts(ardenne: dict[str, Any]) -> None:
-    found = [(a, b) for a, b, r in _relations(ardenne, "contradict") if "acted first" in r["explanation"]]
+    found = [(a, b) for a, b, r in relations(ardenne, "contradict") if "acted first" in r["explanation"]]
     assert found
     assert all(("attacked police first" in a) != ("attacked police first" in b) for a, b in found)
     assert all("marchers first" in a or "marchers first" in b for a, b in found)
 
 
 def test_a_disputed_vote_disputes_nothing(ardenne: dict[str, Any]) -> None:
-    assert not any("disputed vote" in a for a, _, _ in _relations(ardenne, "dispute"))
+    assert not any("disputed vote" in a for a, _, _ in relations(ardenne, "dispute"))
 
 
 def test_quotes_speak_for_who_said_them(ardenne: dict[str, Any]) -> None:
@@ -249,12 +225,12 @@ def test_the_company_is_one_organisation_and_the_town_a_place(kessmoor: dict[str
 
 
 def test_a_rejection_of_the_unions_claims_disputes_them(kessmoor: dict[str, Any]) -> None:
-    disputes = [(a, b) for a, b, _ in _relations(kessmoor, "dispute") if "union's claims" in a]
+    disputes = [(a, b) for a, b, _ in relations(kessmoor, "dispute") if "union's claims" in a]
     assert disputes and all("warnings" in b for _, b in disputes)
 
 
 def test_dozens_dead_contradict_seven(kessmoor: dict[str, Any]) -> None:
-    explanations = [r["explanation"] for _, _, r in _relations(kessmoor, "contradict")]
+    explanations = [r["explanation"] for _, _, r in relations(kessmoor, "contradict")]
     assert any("7 dead" in e and "24-99 dead" in e for e in explanations)
 
 
@@ -272,20 +248,20 @@ def test_the_act_is_the_explosion_not_a_background_fine(kessmoor: dict[str, Any]
 
 @pytest.fixture(scope="module")
 def drovia() -> dict[str, Any]:
-    return _analyze("drovia")
+    return analyze_story("drovia")
 
 
 @pytest.fixture(scope="module")
 def sweetlin() -> dict[str, Any]:
-    return _analyze("sweetlin")
+    return analyze_story("sweetlin")
 
 
 def test_two_dead_contradict_none_killed_and_the_denial_disputes_the_territory(
     drovia: dict[str, Any],
 ) -> None:
-    explanations = [r["explanation"] for _, _, r in _relations(drovia, "contradict")]
+    explanations = [r["explanation"] for _, _, r in relations(drovia, "contradict")]
     assert any("2 dead" in e and "0 dead" in e for e in explanations)
-    disputes = [(a, b) for a, b, _ in _relations(drovia, "dispute")]
+    disputes = [(a, b) for a, b, _ in relations(drovia, "dispute")]
     assert any("entered Drovian airspace" in a and "Drovian territory" in b for a, b in disputes)
     assert not any(a.startswith("what the drone") for a, _ in disputes)  # an open question disputes nothing
     assert not any("one negates 'hit'" in e or "2025-08-12" in e for e in explanations)
@@ -313,27 +289,27 @@ def test_the_statistician_is_a_person_and_her_doubt_targets_the_questionnaires(
 ) -> None:
     types = {e["name"]: e["type"] for e in sweetlin["entities"]}
     assert types["Marta Osterby"] == "PERSON"
-    disputes = [(a, b) for a, b, _ in _relations(sweetlin, "dispute") if "the way diet was measured" in a]
+    disputes = [(a, b) for a, b, _ in relations(sweetlin, "dispute") if "the way diet was measured" in a]
     assert disputes and all("questionnaires" in b for _, b in disputes)
-    assert not any("number:" in r["explanation"] for _, _, r in _relations(sweetlin, "contradict"))
+    assert not any("number:" in r["explanation"] for _, _, r in relations(sweetlin, "contradict"))
 
 
 @pytest.fixture(scope="module")
 def lindqvist() -> dict[str, Any]:
-    return _analyze("lindqvist")
+    return analyze_story("lindqvist")
 
 
 def test_the_tabloids_acquittal_contradicts_the_conviction_and_its_correction_is_flagged(
     lindqvist: dict[str, Any],
 ) -> None:
-    opposite = [(a, b) for a, b, r in _relations(lindqvist, "contradict") if "acquitted" in r["explanation"]]
+    opposite = [(a, b) for a, b, r in relations(lindqvist, "contradict") if "acquitted" in r["explanation"]]
     assert opposite and all(
         ("acquitted of all charges" in a) != ("acquitted of all charges" in b) for a, b in opposite
     )
     assert not any("acquitted of bribery" in a and "convicted" in b for a, b in opposite)
     kinds = [f["kind"] for f in lindqvist["flags"]]
     assert "corrected" in kinds and "headline-overstates" in kinds
-    explanations = [r["explanation"] for _, _, r in _relations(lindqvist, "contradict")]
+    explanations = [r["explanation"] for _, _, r in relations(lindqvist, "contradict")]
     assert (
         "both cannot hold: number: 4 vs 5" in explanations
         and "both cannot hold: number: 8 vs 12" in explanations
@@ -348,11 +324,11 @@ def test_names_with_and_without_their_accents_are_one_person(lindqvist: dict[str
 
 @pytest.fixture(scope="module")
 def qasrin() -> dict[str, Any]:
-    return _analyze("qasrin")
+    return analyze_story("qasrin")
 
 
 def test_same_day_tolls_conflict_and_the_days_updates_do_not(qasrin: dict[str, Any]) -> None:
-    explanations = [r["explanation"] for _, _, r in _relations(qasrin, "contradict")]
+    explanations = [r["explanation"] for _, _, r in relations(qasrin, "contradict")]
     assert any("412 dead" in e and "more than 700 dead" in e for e in explanations)
     assert not any("236 dead" in e or "at least 140 dead" in e for e in explanations)  # updates over days
     assert any("magnitude 6.8" in e and "magnitude 7.1" in e for e in explanations)

@@ -4,38 +4,20 @@ the misses are listed in the folder's README.md."""
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from story_fixtures import STORIES, analyze_story, relations
+
 pytestmark = pytest.mark.integration
 
-FOLDER = Path(__file__).parent / "data" / "relations" / "morvath"
+FOLDER = STORIES / "morvath"
 
 
 @pytest.fixture(scope="module")
 def morvath() -> dict[str, Any]:
-    pytest.importorskip("spacy")
-    pytest.importorskip("sentence_transformers")
-    import rashomon
-
-    # the articles only: the README.md beside them would be read as a sixth article
-    return rashomon.analyze([str(p) for p in sorted(FOLDER.glob("*.json"))]).evidence
-
-
-def _relations(evidence: dict[str, Any], kind: str) -> list[tuple[str, str, dict[str, Any]]]:
-    claims = {c["id"]: c["text"] for c in evidence["claims"]}
-    groups = {g["id"]: g for g in evidence["groups"]}
-    return [
-        (
-            " | ".join(claims[c] for c in groups[r["a"]]["claims"]),
-            " | ".join(claims[c] for c in groups[r["b"]]["claims"]),
-            r,
-        )
-        for r in evidence["relations"]
-        if r["type"] == kind
-    ]
+    return analyze_story("morvath")
 
 
 def _claim(evidence: dict[str, Any], fragment: str) -> dict[str, Any]:
@@ -54,7 +36,7 @@ def test_the_committees_nine_dead_contradict_the_ministrys_three(morvath: dict[s
     three = ("three", "Three")
     found = [
         (a, b)
-        for a, b, r in _relations(morvath, "contradict")
+        for a, b, r in relations(morvath, "contradict")
         if "9 dead" in r["explanation"] and "3 dead" in r["explanation"]
     ]
     assert len(found) >= 2
@@ -66,7 +48,7 @@ def test_who_fired_first_is_a_contradiction_of_actors(morvath: dict[str, Any]) -
     """ "The police opened fire first." (Tomas Reyvik, wire), "police had opened fire first" (Reyvik, local
     paper), "officers opened fire first" (organisers, foreign paper) against "protesters attacked officers
     first" (the police, in the wire, the tabloid and the foreign paper)."""
-    found = [r for _, _, r in _relations(morvath, "contradict") if "acted first" in r["explanation"]]
+    found = [r for _, _, r in relations(morvath, "contradict") if "acted first" in r["explanation"]]
     assert len(found) == 1
     groups = {g["id"]: g for g in morvath["groups"]}
     claims = {c["id"]: c["text"] for c in morvath["claims"]}
@@ -77,7 +59,7 @@ def test_who_fired_first_is_a_contradiction_of_actors(morvath: dict[str, Any]) -
 
 
 def test_the_police_denials_dispute_the_live_rounds_scoop(morvath: dict[str, Any]) -> None:
-    disputes = [(a, b) for a, b, _ in _relations(morvath, "dispute") if "live ammunition" in b]
+    disputes = [(a, b) for a, b, _ in relations(morvath, "dispute") if "live ammunition" in b]
     assert {a for a, _ in disputes} == {
         "Police flatly deny it",
         " | ".join(["that officers used live ammunition"] * 3),  # Marenko "denied that ...", in three outlets
@@ -88,7 +70,7 @@ def test_the_police_denials_dispute_the_live_rounds_scoop(morvath: dict[str, Any
 def test_the_rights_groups_missing_evidence_disputes_the_ministers_foreign_plot(
     morvath: dict[str, Any],
 ) -> None:
-    disputes = [(a, b) for a, b, _ in _relations(morvath, "dispute") if "no evidence" in a]
+    disputes = [(a, b) for a, b, _ in relations(morvath, "dispute") if "no evidence" in a]
     assert disputes
     assert all("organised" in a and "hijacked" in b and "abroad" in b for a, b in disputes)
 

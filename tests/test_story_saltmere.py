@@ -3,24 +3,20 @@ rashomon gets right on it now. The misses are listed in the folder's README.md."
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from story_fixtures import STORIES, analyze_story, relations
+
 pytestmark = pytest.mark.integration
 
-FOLDER = Path(__file__).parent / "data" / "relations" / "saltmere"
+FOLDER = STORIES / "saltmere"
 
 
 @pytest.fixture(scope="module")
 def saltmere() -> dict[str, Any]:
-    pytest.importorskip("spacy")
-    pytest.importorskip("sentence_transformers")
-    import rashomon
-
-    # the articles only: README.md describes the story and would be read as a sixth article
-    return rashomon.analyze([str(p) for p in sorted(FOLDER.glob("*.json"))]).evidence
+    return analyze_story("saltmere")
 
 
 def _outlet_of(evidence: dict[str, Any]) -> dict[str, str]:
@@ -40,26 +36,12 @@ def _claim(evidence: dict[str, Any], start: str, outlet: str | None = None) -> d
     return found[0]
 
 
-def _relations(evidence: dict[str, Any], kind: str) -> list[tuple[str, str, dict[str, Any]]]:
-    claims = {c["id"]: c["text"] for c in evidence["claims"]}
-    groups = {g["id"]: g for g in evidence["groups"]}
-    return [
-        (
-            " | ".join(claims[c] for c in groups[r["a"]]["claims"]),
-            " | ".join(claims[c] for c in groups[r["b"]]["claims"]),
-            r,
-        )
-        for r in evidence["relations"]
-        if r["type"] == kind
-    ]
-
-
 def test_the_hospital_and_coast_guard_tolls_of_the_same_sunday_contradict(saltmere: dict[str, Any]) -> None:
     """ "Saltmere General Hospital said 26 bodies had been brought to its morgue" (Courier) against
     "Ekdal said on Sunday that 19 people were confirmed dead" (business paper)."""
     found = [
         (a, b)
-        for a, b, r in _relations(saltmere, "contradict")
+        for a, b, r in relations(saltmere, "contradict")
         if "26 dead" in r["explanation"] and "19 dead" in r["explanation"]
     ]
     assert found
@@ -71,12 +53,12 @@ def test_the_saturday_and_sunday_tolls_are_updates(saltmere: dict[str, Any]) -> 
     confirmed dead" are dated a day apart: a later figure, not a contradiction."""
     assert _claim(saltmere, "By Saturday afternoon rescuers")["dates"] == ["2025-03-15"]
     assert _claim(saltmere, "that 19 people were confirmed dead")["dates"] == ["2025-03-16"]
-    explanations = [r["explanation"] for _, _, r in _relations(saltmere, "contradict")]
+    explanations = [r["explanation"] for _, _, r in relations(saltmere, "contradict")]
     assert not any("8 dead" in e and "19 dead" in e for e in explanations)
 
 
 def test_the_company_denial_disputes_the_survivors_account(saltmere: dict[str, Any]) -> None:
-    disputes = [(a, b) for a, b, _ in _relations(saltmere, "dispute")]
+    disputes = [(a, b) for a, b, _ in relations(saltmere, "dispute")]
     assert any("rejects any suggestion" in a and "far fuller than the manifest" in b for a, b in disputes)
     assert any(a == "the company denied that" and b == "the ship was overloaded" for a, b in disputes)
     denial = _claim(saltmere, "that the vessel had been overloaded")

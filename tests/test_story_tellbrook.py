@@ -4,38 +4,20 @@ Only what rashomon gets right on this story is asserted here; the README lists w
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
 
+from story_fixtures import STORIES, analyze_story, group_texts, relations
+
 pytestmark = pytest.mark.integration
 
-FOLDER = Path(__file__).parent / "data" / "relations" / "tellbrook"
+FOLDER = STORIES / "tellbrook"
 
 
 @pytest.fixture(scope="module")
 def tellbrook() -> dict[str, Any]:
-    pytest.importorskip("spacy")
-    pytest.importorskip("sentence_transformers")
-    import rashomon
-
-    # the articles only: the folder's README.md would be read as a sixth article
-    return rashomon.analyze([str(p) for p in sorted(FOLDER.glob("*.json"))]).evidence
-
-
-def _texts(evidence: dict[str, Any], group_id: str) -> list[str]:
-    claims = {c["id"]: c["text"] for c in evidence["claims"]}
-    group = next(g for g in evidence["groups"] if g["id"] == group_id)
-    return [claims[c] for c in group["claims"]]
-
-
-def _relations(evidence: dict[str, Any], kind: str) -> list[tuple[str, str, dict[str, Any]]]:
-    return [
-        (" | ".join(_texts(evidence, r["a"])), " | ".join(_texts(evidence, r["b"])), r)
-        for r in evidence["relations"]
-        if r["type"] == kind
-    ]
+    return analyze_story("tellbrook")
 
 
 def _claim(evidence: dict[str, Any], start: str) -> dict[str, Any]:
@@ -53,7 +35,7 @@ def test_the_unions_rejection_disputes_the_chief_executives_collapse(tellbrook: 
     "Demand for compact petrol cars in Europe has collapsed"."""
     disputes = [
         (a, b, r)
-        for a, b, r in _relations(tellbrook, "dispute")
+        for a, b, r in relations(tellbrook, "dispute")
         if "claim that demand had collapsed" in a and "Demand for compact petrol cars" in b
     ]
     assert len(disputes) == 1
@@ -65,7 +47,7 @@ def test_the_first_report_its_relay_and_the_confirmation_are_one_group(tellbrook
     first = _claim(tellbrook, "Valdrin Motors is preparing to close")
     assert first["speaker"] == "people familiar with the matter" and first["source_type"] == "anonymous"
     group = next(g for g in tellbrook["groups"] if first["id"] in g["claims"])
-    texts = _texts(tellbrook, group["id"])
+    texts = group_texts(tellbrook, group["id"])
     assert any(t.startswith("Valdrin Motors is reportedly planning to close") for t in texts)  # the Courier
     assert any("cutting 1,200 jobs, or 15 percent of its workforce" in t for t in texts)  # the wire
     origins = {o["name"]: o["kind"] for o in group["origins"]}
@@ -77,7 +59,7 @@ def test_the_tabloids_bloodbath_is_the_same_closure(tellbrook: dict[str, Any]) -
     assert any(
         ("preparing to close" in a and "Car giant Valdrin is set to shut" in b)
         or ("preparing to close" in b and "Car giant Valdrin is set to shut" in a)
-        for a, b, _ in _relations(tellbrook, "agree")
+        for a, b, _ in relations(tellbrook, "agree")
     )
 
 
@@ -132,7 +114,7 @@ def test_the_agreements_figures_update_the_announcement_and_do_not_contradict_it
     tellbrook: dict[str, Any],
 ) -> None:
     """940 jobs and a €52 million fund (March 26) replace 1,200 jobs and €40 million (March 4)."""
-    for _, _, relation in _relations(tellbrook, "contradict"):
+    for _, _, relation in relations(tellbrook, "contradict"):
         assert "940" not in relation["explanation"] and "52,000,000" not in relation["explanation"]
     deal = _claim(tellbrook, "Under the deal, 940 jobs will be cut")
     announced = _claim(tellbrook, "it would close its car assembly plant in Tellbrook")

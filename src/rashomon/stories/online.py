@@ -173,26 +173,11 @@ class StoryStream:
             for index in self.postings.get(key, ()):
                 hits[index] = hits.get(index, 0) + 1
         ranked = sorted(hits, key=lambda index: (-hits[index], -index))
-        found = []
-        for index in ranked:
-            story = self.stories[index]
-            gap = story.gap(day)
-            if gap is None or gap <= WINDOW_DAYS:
-                found.append(story)
-                if len(found) == MAX_CANDIDATES:
-                    break
-        return found
+        return _within_window((self.stories[index] for index in ranked), day)
 
     def recent(self, day: float | None) -> list[StoryState]:
         """The most recent stories within the time window (at most ``MAX_CANDIDATES``)."""
-        found = []
-        for story in reversed(self.stories):
-            gap = story.gap(day)
-            if gap is None or gap <= WINDOW_DAYS:
-                found.append(story)
-                if len(found) == MAX_CANDIDATES:
-                    break
-        return found
+        return _within_window(reversed(self.stories), day)
 
     def add(self, terms: ArticleTerms, lead: npt.NDArray[np.float64]) -> int:
         vectors = self.frequencies.weigh(terms)
@@ -223,6 +208,18 @@ class StoryStream:
         if index in posting:
             posting.remove(index)  # at most POSTING_CAP long: move the story to the recent end
         posting.append(index)
+
+
+def _within_window(stories: Iterable[StoryState], day: float | None) -> list[StoryState]:
+    """The first ``MAX_CANDIDATES`` of ``stories`` whose dates lie within ``WINDOW_DAYS`` of ``day``."""
+    found = []
+    for story in stories:
+        gap = story.gap(day)
+        if gap is None or gap <= WINDOW_DAYS:
+            found.append(story)
+            if len(found) == MAX_CANDIDATES:
+                break
+    return found
 
 
 def blocking_keys(vectors: dict[str, Vector]) -> list[str]:
