@@ -551,3 +551,13 @@ def test_a_report_published_by_an_outlet_cites_it() -> None:
     assert sentence_cites(sentence) == ["The Mercantile Daily"]
     assert outlet_name("a report published on Monday by the Mercantile Daily") == "The Mercantile Daily"
     assert outlet_name("a report published by the regulator") is None
+
+
+def test_the_group_said_is_the_organisation_an_appositive_heads() -> None:
+    """ "The union still believes" is not "Pieter Lusk, a paint-shop worker and union delegate"."""
+    from rashomon.claims.speakers import _described_name
+
+    text = "Press Freedom Watch, a media rights group, called for his release. The group said"
+    assert _described_name(text, text.index("The group"), "group") == "Press Freedom Watch"
+    text = "said Pieter Lusk, a paint-shop worker and union delegate. The union still believes"
+    assert _described_name(text, text.index("The union"), "union") is None

@@ -219,7 +219,8 @@ def _described_name(text: str, position: int, noun: str) -> str | None:
     """The name an article gave before with that noun in an appositive, when the tagger saw no entity:
     "Press Freedom Watch, a media rights group, called for ..." for a later "the group said"."""
     window = text[max(position - 2 * PRONOUN_REACH, 0) : position]
-    pattern = rf"({_NAME}),\s+an? [^,.;]{{0,50}}?\b{re.escape(noun)}s?\b"
+    # the noun must head the appositive: "a media rights group," not "a worker and union delegate"
+    pattern = rf"({_NAME}),\s+an? [^,.;]{{0,50}}?\b{re.escape(noun)}s?\b(?=\s*[,.;)]|\s*$)"
     found = re.findall(pattern, window)
     return found[-1] if found else None
 
