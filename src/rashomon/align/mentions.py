@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
 from rashomon.align.claim_features import (
@@ -16,10 +15,8 @@ from rashomon.align.similarity import Mention
 from rashomon.claims.dates import article_dates, dates_within
 from rashomon.claims.mention_index import MentionIndex
 from rashomon.model import Article, Claim, Token
-from rashomon.nlp.quantities import PUBLISHED, RUNNING_KINDS, quantities
+from rashomon.nlp.quantities import PUBLISHED, RUNNING_KINDS, days_of, quantities
 from rashomon.pipeline import Batch
-
-DAY = re.compile(r"^\d{4}-\d{2}-\d{2}(?=T|$)")
 
 
 def build_mentions(batch: Batch) -> list[Mention]:
@@ -39,7 +36,7 @@ def build_mentions(batch: Batch) -> list[Mention]:
         counts = tuple(quantities(claim.text))
         occasion = frozenset(claim.dates)
         running = any(q.kind in RUNNING_KINDS for q in counts)
-        if counts and (not any(DAY.match(d) for d in claim.dates) or (running and claim.field == "title")):
+        if counts and (not days_of(claim.dates) or (running and claim.field == "title")):
             occasion = _count_occasion(claim, article, sentences, running)
         inside = claim_tokens(claim, tokens[claim.article]) if claim.field == "text" else []
         verb = predicate_token(inside)
@@ -79,15 +76,12 @@ def _count_occasion(
     dates = article_dates(article.text, article.published.value)
     if claim.sentence is not None and claim.field == "text":
         start, end = sentences.get((claim.article, claim.sentence), (claim.start, claim.end))
-        days = _days(dates_within(dates, min(start, claim.start), max(end, claim.end)))
+        days = days_of(dates_within(dates, min(start, claim.start), max(end, claim.end)))
         before = sentences.get((claim.article, claim.sentence - 1))
         if not days and running and before is not None and "\n\n" not in article.text[before[1] : start]:
-            days = _days(dates_within(dates, before[0], before[1]))
+            days = days_of(dates_within(dates, before[0], before[1]))
         if days:
             return days
     published = article.published.value or ""
-    return frozenset({PUBLISHED + published[:10]}) if running and DAY.match(published) else frozenset()
-
-
-def _days(values: tuple[str, ...]) -> frozenset[str]:
-    return frozenset(value for value in values if DAY.match(value))
+    day = days_of([published])
+    return frozenset(PUBLISHED + d for d in day) if running else frozenset()

@@ -15,6 +15,7 @@ from rashomon.claims.mention_index import MentionIndex
 from rashomon.claims.outlets import same_outlet
 from rashomon.claims.segment import ClaimSpan
 from rashomon.claims.speakers import Recent, Speaker, identify, is_organisational, is_personal
+from rashomon.entities.parse import ParsedArticle, parse_articles
 from rashomon.model import Article, ChainLink, Claim, Sentence, Token, content_id
 from rashomon.model.claim import QuoteKind
 
@@ -43,8 +44,9 @@ def build_claims(
     authors: set[str] = set()  # people this article has already quoted from their book
     recent: list[Recent] = []  # the article's speakers so far (people, organisations), by source position
     dates = article_dates(article.text, article.published.value)
+    doc = parse_articles(tokens).get(article.id) if tokens else None
     for span in spans:
-        claim = _claim(article, span, sentences, tokens, mentions, authors, recent, dates)
+        claim = _claim(article, span, sentences, tokens, mentions, authors, recent, dates, doc)
         if claim.chain and claim.chain[0].speaker.endswith(BOOK_SUFFIX):
             authors.add(claim.chain[0].speaker.removesuffix(BOOK_SUFFIX))
         if claim.checkworthiness >= DROP_BELOW and not ANONYMITY_REQUEST.match(claim.text):
@@ -61,10 +63,11 @@ def _claim(
     authors: set[str],
     recent: list[Recent],
     dates: Sequence[tuple[int, int, str]],
+    doc: ParsedArticle | None = None,
 ) -> Claim:
     text = article.text
     links = []
-    for a in (_participle_source(a, tokens) for a in span.chain):
+    for a in (_participle_source(a, doc) for a in span.chain):
         before = [r for r in recent if a.source and r.start < a.source[0]]
         who, cue_text = _link(article, a, mentions, before)
         links.append((who, cue_text))
@@ -139,33 +142,25 @@ def _link(
 PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp"})
 
 
-def _participle_source(attribution: AttributionSpans, tokens: Sequence[Token]) -> AttributionSpans:
+def _participle_source(attribution: AttributionSpans, doc: ParsedArticle | None) -> AttributionSpans:
     """ "She denied that ..., saying they had fired only tear gas": a participle cue's source is the
     subject of the verb it hangs on, whatever span the tagger gave (it had taken the next sentence's
     subject)."""
-    cue = next((t for t in tokens if attribution.cue[0] <= t.start < attribution.cue[1]), None)
-    if cue is None or cue.tag != "VBG" or cue.dep not in PARTICIPLE_DEPS:
+    cue = next(iter(doc.covering(*attribution.cue)), None) if doc is not None else None
+    if doc is None or cue is None or cue.tag != "VBG" or cue.dep not in PARTICIPLE_DEPS:
         return attribution
-    sentence = [t for t in tokens if t.sentence == cue.sentence]
     subject = next(
         (
-            t
-            for t in sentence
-            if t.head == cue.head and t.dep in ("nsubj", "nsubjpass") and t.start < cue.start
+            doc.token(i)
+            for i in doc.children.get(cue.head, ())
+            if doc.token(i).dep in ("nsubj", "nsubjpass") and i < cue.index
         ),
         None,
     )
     if subject is None:
         return attribution
-    members, grown = {subject.index}, True
-    while grown:
-        grown = False
-        for token in sentence:
-            if token.head in members and token.index not in members and token.index != token.head:
-                members.add(token.index)
-                grown = True
-    inside = [t for t in sentence if t.index in members]
-    span = (min(t.start for t in inside), max(t.end for t in inside))
+    inside = doc.subtree(subject.index)
+    span = (inside[0].start, max(t.end for t in inside))
     source = attribution.source
     if source is not None and span[0] <= source[0] < span[1]:
         return attribution

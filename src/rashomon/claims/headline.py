@@ -97,33 +97,31 @@ def _speaks(source: str, title: str) -> bool:
     head = words[-1].lower()
     if source.lower() in LABELS or head in LABELS:
         return False
-    if (
-        is_role_noun(head.rstrip("s"))
-        or head in ANONYMOUS_NOUNS
-        or head in DOCUMENT_NOUNS
-        or outlet_name(source)
-    ):
+    if _names_a_source(source, head):
         return True
     title_case = all(w[:1].isupper() for w in title.split() if w[:1].isalpha() and len(w) > 3)
     return not title_case and len(words) <= 3 and all(w[:1].isupper() for w in words) and "'" not in source
 
 
 def _speaks_within(source: str) -> bool:
-    """Whether the phrase before a cue inside a headline is a source: a role, an anonymous, document or
-    organisation noun ("report", "union"), an outlet, or a capitalised name of up to three words ("as
-    Trump says")."""
+    """Whether the phrase before a cue inside a headline is a source: as ``_names_a_source``, an
+    organisation noun ("as union says") too, or a capitalised name of up to three words ("as Trump says")."""
     words = source.split()
     head = words[-1].lower()
-    if (
-        is_role_noun(head.rstrip("s"))
-        or head in ANONYMOUS_NOUNS
-        or head in DOCUMENT_NOUNS
-        or head in ORG_NOUNS
-        or outlet_name(source)
-    ):
+    if _names_a_source(source, head) or head in ORG_NOUNS:
         return True
     named = [w for w in words if w.lower() not in ("a", "the", "new")]
     return 1 <= len(named) <= 3 and all(w[:1].isupper() for w in named)
+
+
+def _names_a_source(source: str, head: str) -> bool:
+    """A role ("officials"), an anonymous or document noun ("sources", "report") or an outlet."""
+    return bool(
+        is_role_noun(head.rstrip("s"))
+        or head in ANONYMOUS_NOUNS
+        or head in DOCUMENT_NOUNS
+        or outlet_name(source)
+    )
 
 
 def _source_type(source: str) -> SourceType:

@@ -165,7 +165,7 @@ def quantity_conflicts(a: Sequence[Quantity], b: Sequence[Quantity]) -> list[tup
 def same_occasion(a: Collection[str], b: Collection[str]) -> bool:
     """Whether two claims' dates allow one occasion: no day on either side, or a day in common. A
     ``PUBLISHED`` value is no day here (see ``tally_conflicts``)."""
-    days_a, days_b = _days(a), _days(b)
+    days_a, days_b = days_of(a), days_of(b)
     return not days_a or not days_b or bool(days_a & days_b)
 
 
@@ -180,9 +180,9 @@ def tally_conflicts(
     ("Eight people died, the ministry said, lowering an earlier figure" of 12) still conflicts, for kinds
     that can only grow (the dead, the injured, the displaced; the missing are found). Two claims that
     name different days are two occasions and are not compared."""
-    if _days(on_a) and _days(on_b) and not _days(on_a) & _days(on_b):
+    if days_of(on_a) and days_of(on_b) and not days_of(on_a) & days_of(on_b):
         return []  # two named days: two occasions ("Monday's clashes", "Thursday's fire")
-    days_a, days_b = _days(on_a) | _published(on_a), _days(on_b) | _published(on_b)
+    days_a, days_b = days_of(on_a) | _published(on_a), days_of(on_b) | _published(on_b)
     if not days_a or not days_b or days_a & days_b:
         return quantity_conflicts(a, b)
     if max(days_a) < min(days_b):
@@ -196,8 +196,10 @@ def _lowered(earlier: Quantity, later: Quantity) -> bool:
     return earlier.kind in GROWING_KINDS and later.high < earlier.low
 
 
-def _days(values: Collection[str]) -> set[str]:
-    return {d[:10] for d in values if _DAY.match(d)}
+def days_of(values: Collection[str]) -> frozenset[str]:
+    """The calendar days among date values ("2025-05-16T19:00" is 2025-05-16); months, weeks and
+    ``PUBLISHED`` values are none."""
+    return frozenset(d[:10] for d in values if _DAY.match(d))
 
 
 def _published(values: Collection[str]) -> set[str]:

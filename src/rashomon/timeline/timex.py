@@ -18,6 +18,7 @@ from rashomon.timeline import absolute, durations, relative
 from rashomon.timeline.calendar import parse_anchor
 from rashomon.timeline.fallback import parse_with_dateparser
 from rashomon.timeline.grammar import Context, Reading, Rule
+from rashomon.timeline.lexicon import WEEKDAYS, alternation
 
 RULES: tuple[Rule, ...] = absolute.RULES + relative.RULES + durations.RULES
 # Rules resolved against the date last named: their own output is not a new reference (else "a year
@@ -36,7 +37,7 @@ _FUTURE = re.compile(
 _WOULD_BEFORE = re.compile(r"\bwould\s+(?!(?:not\s+)?have\b)(?:[\w'’-]+\s+){0,7}$", re.IGNORECASE)
 # A day something is set for ("a national day of mourning for Thursday", "a strike called for Friday").
 _FOR_BEFORE = re.compile(r"\bfor\s+(?:next\s+)?$", re.IGNORECASE)
-_WEEKDAY_NOT_POSSESSIVE = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b(?!['’]s)")
+_WEEKDAY_NOT_POSSESSIVE = re.compile(rf"(?:{alternation(w.capitalize() for w in WEEKDAYS)})\b(?!['’]s)")
 _WILL = re.compile(r"\b(?:will|won't|shall|going\s+to|upcoming)\b|'ll\b", re.IGNORECASE)
 _PAST_VERB = re.compile(
     r"\b(?:was|were|had)\s+(?:\w+\s+)?(?:postponed|cancell?ed|called\s+off|delayed|held|scrapped|moved|"
