@@ -113,3 +113,15 @@ def test_credit_line_kept_in_removed_as_sourcing_evidence() -> None:
 def test_empty_and_whitespace_only() -> None:
     assert clean_plain_text("").text == ""
     assert clean_plain_text("  \n\t\n").text == ""
+
+
+def test_a_date_in_the_urls_path_dates_the_article() -> None:
+    from rashomon.clean.dates import url_date
+
+    found = url_date("http://www.nytimes.com/2010/07/03/us/politics/03steele.html?_r=2")
+    assert found is not None and (found.value, found.precision, found.source) == ("2010-07-03", "day", "page")
+    month = url_date("https://www.example.com/politics/2015/06/christie-announces-his-bid")
+    assert month is not None and (month.value, month.precision) == ("2015-06", "month")
+    assert url_date("https://www.example.com/news/2015/13/40/x") is None  # no such month
+    assert url_date("https://www.example.com/articles/123456") is None
+    assert url_date(None) is None

@@ -195,6 +195,17 @@ def test_single_json_object(tmp_path: Path) -> None:
     assert doc.warnings == ("ignored 'published': a JSON number, not a string",)
 
 
+def test_a_records_date_headline_and_link_under_their_common_names(tmp_path: Path) -> None:
+    """A crawl's "date" is not silently dropped: common export names stand in for the contract's own."""
+    record = (
+        b'{"text": "The pier reopened.", "headline": "Pier", "date": "2014-06-10", "link": "https://x.org/a"}'
+    )
+    doc = read_one(write(tmp_path / "one.json", record))
+    assert (doc.title, doc.published, doc.url) == ("Pier", "2014-06-10", "https://x.org/a")
+    both = b'{"text": "The pier reopened.", "published": "2014-06-11", "date": "2014-06-10"}'
+    assert read_one(write(tmp_path / "two.json", both)).published == "2014-06-11"  # the contract's name wins
+
+
 def test_json_that_is_not_json_fails_with_position(tmp_path: Path) -> None:
     outcome = only_outcome(write(tmp_path / "bad.json", b'{"text": "unfinished'))
     assert outcome.status is InputStatus.FAILED

@@ -80,3 +80,25 @@ def _parser() -> Any:
         languages=["en", "de", "fr", "es", "ru"],
         settings={"PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "DMY", "STRICT_PARSING": False},
     )
+
+
+# A date in a URL's path, as most news sites write one: "/2015/06/30/us/politics/..." (day),
+# "/2015-06-30/slug" (day), "/2015/06/slug" (month). Years 1990-2099 only: "/2048/..." may be an id.
+URL_DAY = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?=[/._-]|$)")
+URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(0?[1-9]|1[0-2])/(?=[\w-]{8,})")
+
+
+def url_date(url: str | None) -> PublishedDate | None:
+    """The publication date a news URL's path states, with its precision (day or month)."""
+    if not url:
+        return None
+    path = re.sub(r"^[a-z]+://[^/]*", "", url, flags=re.IGNORECASE).split("?")[0]
+    day = URL_DAY.search(path)
+    if day and int(day.group(1)) >= 1990:
+        value = f"{day.group(1)}-{int(day.group(2)):02d}-{int(day.group(3)):02d}"
+        return PublishedDate(value=value, precision="day", source="page", evidence=f"URL path: {path}")
+    month = URL_MONTH.search(path)
+    if month and int(month.group(1)) >= 1990:
+        value = f"{month.group(1)}-{int(month.group(2)):02d}"
+        return PublishedDate(value=value, precision="month", source="page", evidence=f"URL path: {path}")
+    return None

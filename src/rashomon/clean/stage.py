@@ -99,8 +99,9 @@ class CleanStage(BaseStage):
         )
 
     def _published(self, raw: RawDocument, found: PublishedDate) -> PublishedDate:
-        """The input's own date first, then what the page or text states, then the user's --date."""
-        from rashomon.clean.dates import parse_date
+        """The input's own date first, then what the page or text states, then the date in its URL's path,
+        then the user's --date."""
+        from rashomon.clean.dates import parse_date, url_date
 
         if raw.published:
             given = parse_date(raw.published, evidence=f"'published' field: {raw.published}", source="user")
@@ -108,6 +109,9 @@ class CleanStage(BaseStage):
                 return given
         if found.known:
             return found
+        in_url = url_date(raw.url)
+        if in_url is not None:
+            return in_url
         if self.config.default_date:
             return PublishedDate(
                 value=self.config.default_date, precision="day", source="user", evidence="--date"

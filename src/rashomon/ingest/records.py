@@ -17,6 +17,17 @@ from rashomon.model.article import DocumentKind
 Parsed = tuple[list[RawDocument], list[InputOutcome]]
 
 _STRING_FIELDS = ("url", "title", "outlet", "published")
+# Other names exports and scrapers give these fields (schema.org, RSS, newspaper3k, news-please, GDELT):
+# read when the contract's own name is absent, so a crawl's "date" is not silently dropped.
+_ALIASES = {
+    "published": (
+        "date", "published_at", "publish_date", "publication_date", "date_published", "datePublished",
+        "pubDate", "pub_date", "date_publish",
+    ),
+    "title": ("headline",),
+    "outlet": ("source_name", "publisher", "site_name", "source_domain"),
+    "url": ("link", "source_url"),
+}  # fmt: skip
 _BYLINE_FIELDS = ("byline", "author", "authors")
 
 
@@ -75,7 +86,7 @@ def article_from_record(record: Any, label: str) -> RawDocument:
         )
     kind, content = _body(record)
     warnings: list[str] = []
-    fields = {key: _string_field(record, key, warnings) for key in _STRING_FIELDS}
+    fields = {key: _field(record, key, warnings) for key in _STRING_FIELDS}
     byline = next((found for key in _BYLINE_FIELDS if (found := _byline(record, key, warnings))), None)
     if "\x00" in content:
         warnings.append(f"removed {content.count(chr(0))} NUL characters")
@@ -100,6 +111,14 @@ def _body(record: dict[str, Any]) -> tuple[DocumentKind, str]:
         if value.strip():
             return kind, value
     raise skipped(f"empty article ('{present[0]}' is blank)", "give the article body, or drop the record")
+
+
+def _field(record: dict[str, Any], key: str, warnings: list[str]) -> str | None:
+    """A field under its own name, else under the first of its other names the record has."""
+    if record.get(key) is not None:
+        return _string_field(record, key, warnings)
+    alias = next((name for name in _ALIASES.get(key, ()) if record.get(name) is not None), None)
+    return _string_field(record, alias, warnings) if alias else None
 
 
 def _string_field(record: dict[str, Any], key: str, warnings: list[str]) -> str | None:
