@@ -191,6 +191,15 @@ def test_the_run_corrects_types_the_small_tagger_guessed() -> None:
     assert "State" not in entities and "Turnout" not in entities  # part of a title; a common word
 
 
+def test_a_platform_or_a_known_outlet_typed_a_person_is_an_organisation() -> None:
+    text = "Trump Jr. posted on Twitter. He told Axios he had no comment. Ann Lee spoke."
+    article = Article(id="a1", source="x", text=text, language="en")
+    spans = [("Twitter", "PERSON", 0), ("Axios", "PERSON", 0), ("Ann Lee", "PERSON", 0)]
+    entities = {e.name: e for e in resolve_entities(_mentions_in("a1", text, spans), [article])}
+    assert entities["Twitter"].type == "ORG" and entities["Axios"].type == "ORG"
+    assert entities["Ann Lee"].type == "PERSON"
+
+
 def test_a_place_by_its_people_and_a_person_is_no_place() -> None:
     text = (
         "Ardennians voted. Police in Marenne waited. Anton Revel spoke in Marenne. Revel in Marenne said no."

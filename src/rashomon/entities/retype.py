@@ -30,6 +30,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from rashomon.claims.outlets import KNOWN_OUTLETS
 from rashomon.entities.names import name_key
 from rashomon.entities.roles import is_role_noun
 from rashomon.model import Article, EntityMention
@@ -53,6 +54,13 @@ ACTS_AFTER = re.compile(
 )
 SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’]?\s+|\n\s*)$")
 LONE_TYPES = frozenset({"PERSON", "ORG"})
+# Services people post on, and known outlets: never a person, however the tagger typed them ("Trump said on
+# Twitter", "in an interview with Axios" had made Twitter and Axios speakers).
+PLATFORMS = frozenset(
+    "twitter facebook instagram youtube tiktok whatsapp telegram reddit linkedin snapchat threads bluesky "
+    "weibo wechat".split()
+) | {"truth social"}
+KNOWN_OUTLET_KEYS = frozenset(name_key(name) for name in KNOWN_OUTLETS)
 OTHER_TYPES = frozenset({"WORK_OF_ART", "PRODUCT", "FAC", "LAW", "EVENT", "NORP", "LOC"})
 OWNER_BEFORE = re.compile(r"\b[A-Z][\w-]+(?: [A-Z][\w-]+){0,3}['’]s\s+$")
 ROLE_APPOSITIVE = re.compile(
@@ -104,7 +112,9 @@ def retyped(
         mention = _owned(mention, texts)
         if key in people and mention.label != "PERSON":
             mention = replace(mention, label="PERSON")  # "Marta Osterby, a statistician at ..."
-        elif key in outlets and mention.label != "ORG":
+        elif (key in outlets and mention.label != "ORG") or (
+            mention.label == "PERSON" and (key in PLATFORMS or key in KNOWN_OUTLET_KEYS)
+        ):
             mention = replace(mention, label="ORG")
         elif key in features and mention.label in LONE_TYPES:
             mention = replace(mention, label="LOC")  # "the Velna river"

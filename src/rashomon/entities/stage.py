@@ -13,7 +13,7 @@ class EntitiesStage(BaseStage):
     name: ClassVar[str] = "entities"
     requires: ClassVar[frozenset[str]] = frozenset({"articles", "mentions", "tokens", "sentences"})
     produces: ClassVar[frozenset[str]] = frozenset({"entities"})
-    version: ClassVar[str] = "4"  # 4: bare surnames found here, not in framing; 3: types from the run
+    version: ClassVar[str] = "5"  # 5: platforms and known outlets are no people; 4: bare surnames found here
 
     def units(self, batch: Batch) -> int:
         return 1
