@@ -60,6 +60,16 @@ def test_undated_article_gets_a_window_with_its_reason() -> None:
     assert "2021-03-04" in (inferred.evidence or "") and "Earlier this month" in (inferred.evidence or "")
 
 
+def test_a_year_naming_a_contest_bounds_no_publication_date() -> None:
+    """A 2015 story about "running for president in 2016" was published before 2016."""
+    text = "Christie said he is running for president in 2016, in his 2016 White House bid. He won in 2013."
+    inferred = infer_published(Article(id="a1", source="x", text=text))
+    assert inferred is not None and inferred.value == "2013"
+    past = Article(id="a2", source="x", text="The inquiry into the 2016 election ended in 2019.")
+    inferred = infer_published(past)
+    assert inferred is not None and inferred.value == "2019"
+
+
 def test_a_known_date_is_never_overridden() -> None:
     article = Article(
         id="a1",

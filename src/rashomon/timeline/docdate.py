@@ -22,6 +22,19 @@ _RECENT = re.compile(
     r"Sunday)\b",
     re.IGNORECASE,
 )
+# A year naming a contest, not dating something past: "his 2016 White House bid", "running for president
+# in 2016", "the 2022 World Cup". Stories often run the year before such a year, so it bounds nothing.
+_CONTEST_AFTER = re.compile(
+    r"\s+(?:(?:presidential|general|midterm|primary|republican|democratic|white house|olympic|world cup)\s+)*"
+    r"(?:elections?|race|campaign|bid|run|nomination|primary|primaries|cycle|ticket|olympics|games|"
+    r"world cup)\b",
+    re.IGNORECASE,
+)
+_CONTEST_BEFORE = re.compile(
+    r"\b(?:run(?:s|ning)?|ran|bid|candidacy|campaign(?:s|ing)?)\s+"
+    r"(?:for\s+(?:the\s+)?[\w ]{2,30}?\s+)?in\s+$",
+    re.IGNORECASE,
+)
 _DAY_OR_MONTH = re.compile(r"^\d{4}-\d{2}")
 _YEAR = re.compile(r"^\d{4}")
 
@@ -59,7 +72,7 @@ def _past_dates(text: str, timexes: Sequence[Timex]) -> list[tuple[str, str]]:
     for timex in timexes:
         if timex.type not in ("DATE", "TIME") or not timex.value or not _YEAR.match(timex.value):
             continue
-        if is_future_at(text, timex.start):
+        if is_future_at(text, timex.start) or _contest_year(text, timex):
             continue
         found.append((timex.value, timex.text))
     return found
@@ -68,3 +81,13 @@ def _past_dates(text: str, timexes: Sequence[Timex]) -> list[tuple[str, str]]:
 def _end_key(value: str) -> str:
     """Sort key by where the period ends: "2020" ends after "2020-01-03"."""
     return value[:10] + "~" if len(value) < 10 else value[:10]
+
+
+def _contest_year(text: str, timex: Timex) -> bool:
+    """Whether a bare year names a contest ("the 2016 election", "running for president in 2016")."""
+    if not re.fullmatch(r"\d{4}", timex.value or ""):
+        return False
+    return bool(
+        _CONTEST_AFTER.match(text, timex.end)
+        or _CONTEST_BEFORE.search(text, max(timex.start - 60, 0), timex.start)
+    )

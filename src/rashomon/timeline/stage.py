@@ -29,7 +29,7 @@ class TimelineStage(BaseStage):
     name: ClassVar[str] = "timeline"
     requires: ClassVar[frozenset[str]] = frozenset({"articles", "claims", "groups", "relations", "entities"})
     produces: ClassVar[frozenset[str]] = frozenset({"articles", "claims", "timeline", "flags"})
-    version: ClassVar[str] = "2"  # 2: a reported future ("would ... on Sunday"), a weekday set for
+    version: ClassVar[str] = "3"  # 3: contest years bound no date; 2: a reported future
 
     def units(self, batch: Batch) -> int:
         return 1
