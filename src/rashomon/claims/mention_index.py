@@ -3,6 +3,7 @@ span, who was named last before it, who is described with a role or an organisat
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
@@ -11,6 +12,24 @@ from dataclasses import dataclass
 from rashomon.claims.quotes import opening_quote
 from rashomon.model import Entity
 
+# Marks of a person's gender that news copy writes itself: honorifics right before the name, and nouns
+# of the person's labels. Used only to keep "she said" from a man just named (and "he" from a woman).
+HONORIFIC = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame)\.?\s+$")
+HONORIFICS = {"mr": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f", "dame": "f"}
+GENDERED = {
+    **dict.fromkeys(
+        "woman mother wife daughter sister girl grandmother widow actress chairwoman spokeswoman "
+        "congresswoman businesswoman queen princess niece aunt girlfriend".split(),
+        "f",
+    ),
+    **dict.fromkeys(
+        "man father husband son brother boy grandfather widower spokesman congressman businessman king "
+        "prince nephew uncle boyfriend".split(),
+        "m",
+    ),
+}
+PRONOUN_GENDER = {"she": "f", "her": "f", "hers": "f", "he": "m", "him": "m", "his": "m"}
+WORD = re.compile(r"[a-z]+")
 COVERAGE = 0.6  # an organisation or place speaks only when its name is most of the source span
 PRONOUN_REACH = 800  # characters back to look for the person a pronoun stands for (about three sentences)
 
@@ -106,19 +125,59 @@ class MentionIndex:
         return found[1] if found else None
 
     def person_mention_before(
-        self, position: int, skip: tuple[int, int] | None = None, text: str = ""
+        self, position: int, skip: tuple[int, int] | None = None, text: str = "", pronoun: str = ""
     ) -> tuple[int, Entity] | None:
         """The last person named before ``position`` (within reach), with where; not one named inside
-        ``skip``, the claim's own content: in '"The people of Ardenne have spoken," she said', she is
-        not someone her quote names. With ``text``, not one named inside any quotation either."""
+        ``skip``, the claim's own content, anywhere: in '"The people of Ardenne have spoken," she said'
+        she is not someone her quote names, nor is "she" in "Moore did take her home, she said" Moore.
+        With ``text``, not one named inside any quotation either, nor, for a ``pronoun`` ("she"), one
+        the article or the run marks as of the other gender (``gender``)."""
+        told = {e.id for s, _, e in self.items if skip and skip[0] <= s < skip[1]}
+        wanted = PRONOUN_GENDER.get(pronoun.lower())
         i = bisect_left(self.starts, position) - 1
         while i >= 0 and self.items[i][0] >= position - PRONOUN_REACH:
             s, _, entity = self.items[i]
-            skipped = (skip and skip[0] <= s < skip[1]) or (text and opening_quote(text, s) is not None)
-            if entity.type == "PERSON" and not skipped:
+            skipped = entity.id in told or (text and opening_quote(text, s) is not None)
+            if entity.type == "PERSON" and not skipped and not self.other_gender(entity, wanted, text):
                 return s, entity
             i -= 1
         return None
+
+    def person_at(
+        self, span: tuple[int, int], skip: tuple[int, int] | None, text: str, pronoun: str
+    ) -> Entity | None:
+        """The person named at ``span`` who can be the ``pronoun``: not one named inside ``skip``, nor one
+        of the other gender (as ``person_mention_before``)."""
+        told = {e.id for s, _, e in self.items if skip and skip[0] <= s < skip[1]}
+        wanted = PRONOUN_GENDER.get(pronoun.lower())
+        for entity in self.overlapping(*span):
+            if (
+                entity.type == "PERSON"
+                and entity.id not in told
+                and not self.other_gender(entity, wanted, text)
+            ):
+                return entity
+        return None
+
+    def other_gender(self, entity: Entity, wanted: str | None, text: str) -> bool:
+        """Whether ``entity`` is known to be of the other gender than ``wanted`` ("f"/"m"; None: any)."""
+        if wanted is None or not text:
+            return False
+        found = self.gender(entity, text)
+        return found is not None and found != wanted
+
+    def gender(self, entity: Entity, text: str) -> str | None:
+        """ "f" or "m" where the article's honorifics ("Ms. Zimmer", "Mr. Moore") or the run's labels of the
+        person ("the mayor's wife", "a grandmother of four") say so, and agree; else None. Names alone
+        are never read for it."""
+        marks = {
+            HONORIFICS[found.group(1).lower()]
+            for s, _, e in self.items
+            if e.id == entity.id and (found := HONORIFIC.search(text, max(s - 6, 0), s))
+        }
+        for label in entity.labels:
+            marks |= {GENDERED[w] for w in WORD.findall(label.text.lower()) if w in GENDERED}
+        return next(iter(marks)) if len(marks) == 1 else None
 
 
 def _uses(entity: Entity, word: str, article: str) -> bool:

@@ -19,11 +19,15 @@ REPORTING_LEMMAS = frozenset(
     recount characterize characterise call label dub fear hope expect suspect doubt assume understand
     learn hear according accord brief caution counter concede attest allege assess blame credit
     acknowledge lament muse opine posit propose reason recommend reiterate repeat signal sense worry
-    whisper shout write memoir book
+    whisper shout write memoir book elaborate exclaim quip joke
     """.split()
 )
 # Irregular past forms, for token streams without a lemmatiser (rashomon.testing's fake nlp stage).
 REPORTING_LEMMAS |= frozenset("said told wrote thought found heard felt understood".split())
+# Verbs that report only as the cue the tagger found for a quote ('“...,” he continued', '“...,” fumed a
+# driver'); elsewhere they report nothing ("police continued to fire tear gas"), so nested attributions
+# and events never read them.
+CUE_LEMMAS = REPORTING_LEMMAS | {"continue", "fume", "rage", "slam"}
 ACCORDING = "according"
 # Nouns for what someone said, as regular-expression alternatives: "dismissed the *reports*", "*claims*
 # that ... are baseless".
@@ -36,4 +40,5 @@ ANAPHORIC_OBJECT = (
 
 
 def is_reporting(lemmas: list[str]) -> bool:
-    return any(lemma.lower() in REPORTING_LEMMAS for lemma in lemmas)
+    """Whether a cue's lemmas make it a reporting cue (``CUE_LEMMAS``)."""
+    return any(lemma.lower() in CUE_LEMMAS for lemma in lemmas)

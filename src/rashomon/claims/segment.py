@@ -49,6 +49,7 @@ def claim_spans(
     found: list[ClaimSpan] = []
     for i, attribution in enumerate(with_content):
         if i in parents:
+            found.extend(_beside_nested(text, sentences, i, parent, with_content))
             continue
         start, end = _trim(text, *attribution.content)  # type: ignore[misc]
         if DENIAL_CUE.search(text[slice(*attribution.cue)]) and ANAPHORIC_CONTENT.match(text[start:end]):
@@ -59,7 +60,9 @@ def claim_spans(
             )
     touched = [_envelope(a) for a in attributions]
     for sentence in sentences:
-        if not any(s < sentence.end and sentence.start < e for s, e in touched):
+        # touched: sharing a word with an attribution, not only the closing quotation mark the splitter
+        # put at this sentence's start ('... a disgrace."¶¶Meanwhile ...')
+        if not any(_alnum(text, max(s, sentence.start), min(e, sentence.end)) for s, e in touched):
             start, end = _trim(text, sentence.start, sentence.end)
             if text[start : start + 1] in ('"', "”") and text[start + 1 : start + 2].isspace():
                 start, end = _trim(text, start + 1, end)  # the previous sentence's closing quote
@@ -70,10 +73,39 @@ def claim_spans(
     return sorted(found, key=lambda c: (c.start, c.end))
 
 
+def _alnum(text: str, start: int, end: int) -> bool:
+    return any(ch.isalnum() for ch in text[start:end])
+
+
+def _beside_nested(
+    text: str,
+    sentences: Sequence[Sentence],
+    index: int,
+    parent: dict[int, int | None],
+    attributions: Sequence[AttributionSpans],
+) -> list[ClaimSpan]:
+    """The whole sentences of a parent's content before and after the attributions nested in it: in
+    '“The president didn't cite a specific piece of evidence. What he said was he believed,” Esper said',
+    the nested "he said" is one claim, and the sentence before it is still Esper's."""
+    start, end = attributions[index].content  # type: ignore[misc]
+    nested = sorted(_envelope(a) for j, a in enumerate(attributions) if parent[j] == index)
+    chain = tuple(_chain(index, parent, attributions))
+    spans = []
+    for low, high in ((start, nested[0][0]), (nested[-1][1], end)):
+        inside = [x for x in sentences if low <= x.start + 1 and x.end <= high + 1 and x.end > x.start]
+        if inside:
+            piece = _trim(text, max(inside[0].start, low), min(inside[-1].end, high))
+            if piece[1] > piece[0]:
+                spans.append(ClaimSpan(*piece, inside[0].index, chain))
+    return spans
+
+
 def _quote_continued(text: str, start: int, attributions: Sequence[AttributionSpans]) -> int | None:
     """The attribution whose quote a sentence goes on with: '“The president didn't cite a specific piece of
     evidence,” Esper said. “I didn't see one ...”' is still Esper. The sentence must open a quotation, or
-    stand inside one opened earlier in its paragraph, after a quoted attribution of that paragraph."""
+    stand inside one opened earlier in its paragraph, after an attribution of that paragraph: the last
+    quoted one, else the last one ("Dingell said she has spoken to Pelosi. “Leader Pelosi always
+    listened.”")."""
     paragraph = text.rfind("\n", 0, start) + 1
     opening = text[start : start + 1] == "“" or (
         text[start : start + 1] == '"' and text[start + 1 : start + 2].isalnum()
@@ -81,14 +113,17 @@ def _quote_continued(text: str, start: int, attributions: Sequence[AttributionSp
     opens = opening or opening_quote(text, start) is not None
     if not opens:
         return None
-    best: int | None = None
+    quoted: int | None = None
+    last: int | None = None
     for i, attribution in enumerate(attributions):
         cue_start, cue_end = attribution.cue
         content = attribution.content
-        earlier = paragraph <= cue_start and cue_end <= start
-        if earlier and content is not None and _quoted(text, *content):
-            best = i if best is None or cue_start > attributions[best].cue[0] else best
-    return best
+        if not (paragraph <= cue_start and cue_end <= start) or content is None:
+            continue
+        if _quoted(text, *content):
+            quoted = i if quoted is None or cue_start > attributions[quoted].cue[0] else quoted
+        last = i if last is None or cue_start > attributions[last].cue[0] else last
+    return quoted if quoted is not None else last
 
 
 def _quoted(text: str, start: int, end: int) -> bool:

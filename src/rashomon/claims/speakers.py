@@ -11,7 +11,7 @@ from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rashomon.claims.mention_index import PRONOUN_REACH, MentionIndex
+from rashomon.claims.mention_index import PRONOUN_GENDER, PRONOUN_REACH, MentionIndex
 from rashomon.claims.outlets import ANONYMOUS_NOUNS, DOCUMENT_NOUNS, outlet_name
 from rashomon.claims.quotes import opening_quote
 from rashomon.entities.roles import is_role_noun
@@ -89,9 +89,11 @@ def identify(
     cue: str = "",
     content: tuple[int, int] | None = None,
     recent: Sequence[Recent] = (),
+    subject: tuple[int, int] | None = None,
 ) -> Speaker:
     """Who the source span names. ``cue``: the attribution's cue, when known; ``content``: the span of
-    what it says; ``recent``: the article's speakers before it (people and organisations), in order."""
+    what it says; ``recent``: the article's speakers before it (people and organisations), in order;
+    ``subject``: the span of the previous sentence's subject, whom a "he"/"she" most likely is."""
     span = text[start:end].strip()
     words = [w.lower() for w in WORD.findall(span)]
     if "who" in words[1:] or "which" in words[1:]:
@@ -111,8 +113,14 @@ def identify(
         # "A doctor at the main hospital, who asked not to be named ..., said": the doctor, unnamed
         return identify(text, *antecedent, mentions, cue, content, recent)
     if len(words) == 1 and (words[0] in PRONOUNS or relative):
-        named = mentions.person_mention_before(start, _quotation(text, content) if content else None, text)
+        skip = _quotation(text, content) if content else None
+        preferred = mentions.person_at(subject, skip, text, words[0]) if subject and not relative else None
+        if preferred is not None:
+            return Speaker(preferred.name, preferred.id, "named")
+        named = mentions.person_mention_before(start, skip, text, words[0])
         last = next((r for r in reversed(recent) if r.kind == "person" and r.start < start), None)
+        if last is not None and _other_gender(last.speaker, words[0], mentions, text):
+            last = None  # "she said" after a man spoke
         later = last is not None and (named is None or named[0] < last.start)
         if last is not None and later and not relative:
             return last.speaker  # the speaker was named after the last person
@@ -184,6 +192,15 @@ def identify(
     return Speaker(span, None, "anonymous" if not span[:1].isupper() else "named")
 
 
+def _other_gender(speaker: Speaker, pronoun: str, mentions: MentionIndex, text: str) -> bool:
+    entity = (
+        next((e for _, _, e in mentions.items if e.id == speaker.entity), None) if speaker.entity else None
+    )
+    return entity is not None and mentions.other_gender(entity, PRONOUN_GENDER.get(pronoun), text)
+
+
+# Two people named side by side in one source, not one modifying the other's role.
+COORDINATED = re.compile(r"\b(?:and|or|with)\b|,|&")
 _NAME = r"[A-Z][\w'’&-]+(?: (?:of|for|and|the|on) )?(?: ?[A-Z][\w'’&-]+)*"
 PREPOSITIONS = frozenset({"at", "for", "of", "from", "in", "with", "on"})
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson", "representative", "official"})
@@ -295,12 +312,18 @@ def _named_in(start: int, end: int, mentions: MentionIndex) -> list[tuple[int, i
 
 
 def _speaking_people(text: str, start: int, end: int, mentions: MentionIndex) -> list[Entity]:
-    """People named in the source span, except one named only as a possessor ("Sorel's lawyer")."""
-    return [
-        entity
-        for _, e, entity in _named_in(start, end, mentions)
+    """People named in the source span, the one who speaks first, except one named only as a possessor
+    ("Sorel's lawyer"). A name before a role and another name modifies the role: "Moore campaign chairman
+    Bill Armistead" is Armistead, "Pence press secretary Alyssa Farah" is Farah ("Smith and Jones" is
+    Smith, and Jones with her)."""
+    named = [
+        (s, e, entity)
+        for s, e, entity in _named_in(start, end, mentions)
         if entity.type == "PERSON" and not _possessive_at(text, e)
     ]
+    if len(named) >= 2 and not COORDINATED.search(text[named[0][1] : named[-1][0]]):
+        named = [named[-1], *named[:-1]]
+    return [entity for _, _, entity in named]
 
 
 def _possessed_name(text: str, start: int, end: int, words: list[str], mentions: MentionIndex) -> str | None:

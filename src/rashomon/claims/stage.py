@@ -27,7 +27,7 @@ class ClaimsStage(BaseStage):
         {"articles", "sentences", "tokens", "entities", "attributions"}
     )
     produces: ClassVar[frozenset[str]] = frozenset({"claims"})
-    version: ClassVar[str] = "5"  # 5: a reported "would" no hedge, sources inside headlines; 4: paragraphs
+    version: ClassVar[str] = "6"  # 6: embedded questions, topics; 5: a reported "would" no hedge
 
     def run(self, batch: Batch, advance: Advance = lambda n: None) -> Batch:
         sentences, tokens = by_article(batch.sentences), by_article(batch.tokens)

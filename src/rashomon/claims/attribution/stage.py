@@ -50,6 +50,24 @@ def reporting_only(found: list[AttributionSpans], tokens: Sequence[Token]) -> li
     return kept
 
 
+CONDITIONS = frozenset({"if", "unless"})
+
+
+def asserted_only(found: list[AttributionSpans], tokens: Sequence[Token]) -> list[AttributionSpans]:
+    """Drop attributions whose cue is a condition's verb: in "If Congress tells you they don't have time,
+    they've got time", Congress says nothing; "if they believe ..." attributes no belief."""
+    if not tokens or not found:
+        return found
+    doc = parse_articles(tokens)[tokens[0].article]
+    kept = []
+    for attribution in found:
+        cue = doc.root_of(*attribution.cue)
+        marks = (doc.token(i) for i in doc.children.get(cue.index, ())) if cue is not None else ()
+        if not any(m.dep == "mark" and m.lemma.lower() in CONDITIONS for m in marks):
+            kept.append(attribution)
+    return kept
+
+
 def attribution_words(attribution: AttributionSpans, tokens: Sequence[Token]) -> list[str]:
     return [t.lemma for t in tokens if t.start <= attribution.cue[0] < t.end]
 
@@ -95,7 +113,7 @@ class AttributionStage(BaseStage):
     requires: ClassVar[frozenset[str]] = frozenset({"articles", "sentences", "tokens"})
     produces: ClassVar[frozenset[str]] = frozenset({"attributions", "sentence_vectors"})
     scope: ClassVar[Scope] = "article"
-    version: ClassVar[str] = "2"  # 2: also the sentence embeddings of its MiniLM pass
+    version: ClassVar[str] = "3"  # 3: "continued" a cue, conditions none; 2: also its sentence embeddings
 
     def __init__(self, config: Config, tagger: Tagger | None = None) -> None:
         super().__init__(config)
@@ -136,7 +154,8 @@ class AttributionStage(BaseStage):
             english = [article for article in block if article.language == "en"]
             tagged = self._tag_block([(a.text, sentences[a.id], tokens[a.id]) for a in english])
             for article, (spans, pooled) in zip(english, tagged, strict=True):
-                spans = with_nesting(reporting_only(spans, tokens[article.id]), tokens[article.id])
+                spans = reporting_only(spans, tokens[article.id])
+                spans = with_nesting(asserted_only(spans, tokens[article.id]), tokens[article.id])
                 found.extend(to_record(article.id, s) for s in spans)
                 embedded.extend(sentence_vectors(article.id, sentences[article.id], pooled))
             advance(len(block))
