@@ -175,3 +175,43 @@ def test_not_knowing_what_a_thing_is_disputes_nothing() -> None:
         id="u", article="u", start=0, end=27, text="what the drone was carrying", cue="could not confirm"
     )
     assert dispute_candidates([unknown], [""]) == []
+
+
+def test_a_denial_of_the_allegations_answers_someone_elses_claim_not_the_narration() -> None:
+    """ "... undertaken an unrelated inquiry. On Saturday, the mayor said the official had threatened to
+    withhold aid. // The official emphatically denied the allegations": the mayor's claim ("denied it"
+    still answers the first claim of the paragraph before)."""
+    from rashomon.model import ChainLink
+
+    for denial, answered in (("denied the allegations", 1), ("denied it", 0)):
+        text = (
+            "Agents have also undertaken an unrelated inquiry. On Saturday, the mayor said the official "
+            f"had threatened to withhold aid.\n\nThe official emphatically {denial}"
+        )
+
+        def at(piece: str, sentence: int, speaker: str | None = None, text: str = text) -> Claim:
+            start = text.index(piece)
+            chain = (ChainLink(speaker, "said"),) if speaker else ()
+            return Claim(
+                id=piece, article="a", start=start, end=start + len(piece), text=piece, sentence=sentence,
+                speaker=speaker, chain=chain,
+            )  # fmt: skip
+
+        claims = [
+            at("Agents have also undertaken an unrelated inquiry", 0),
+            at("the official had threatened to withhold aid", 1, "the mayor"),
+            at(f"The official emphatically {denial}", 2, "The official"),
+        ]
+        (candidate,) = dispute_candidates(claims, ["", "", ""], texts={"a": text})
+        assert candidate.answers == answered
+
+
+def test_refusing_a_visit_or_a_request_disputes_no_claim() -> None:
+    from rashomon.relate.cues import dispute_cue
+
+    assert dispute_cue("We reject his visit to Mexico") is None
+    assert dispute_cue("The court denied bail to the three men") is None
+    assert dispute_cue("the board rejected the takeover offer") is None
+    assert dispute_cue("The ministry denied the claim") == "denied"
+    assert dispute_cue("He denied any wrongdoing") == "denied"
+    assert dispute_cue("The ministry denied the plan existed") == "denied"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -134,3 +136,108 @@ def test_verbs_with_different_objects_are_different_acts_but_all_charges_meets_a
     found = opposite_claims(claims, {"a": "g1", "b": "g2", "c": "g3"}, tokens, vectors)
     assert sorted(r.evidence for r in found) == [("c", "b")]
     assert found[0].explanation == "both cannot hold: one says Lindqvist acquitted, the other convicted"
+
+
+def test_a_verb_under_a_modal_is_an_expectation_not_the_act() -> None:
+    """ "Republicans were sure Cantor would win" does not contradict "Cantor lost"."""
+    won = [
+        ("Cantor", "Cantor", "PROPN", "nsubj", 2),
+        ("would", "would", "AUX", "aux", 2),
+        ("win", "win", "VERB", "ROOT", 2),
+    ]
+    lost = [("Cantor", "Cantor", "PROPN", "nsubj", 1), ("lost", "lose", "VERB", "ROOT", 1)]
+    modal = [replace(t, tag="MD") if t.lemma == "would" else t for t in _tokens("a", won)]
+    vectors = np.array([[1.0, 0.0], [1.0, 0.0]], dtype=np.float32)
+    groups = {"a": "g1", "b": "g2"}
+    claims = [_claim("a", won), _claim("b", lost)]
+    assert opposite_claims(claims, groups, modal + _tokens("b", lost), vectors) == []
+    plain = [("Cantor", "Cantor", "PROPN", "nsubj", 1), ("won", "win", "VERB", "ROOT", 1)]
+    claims = [_claim("a", plain), _claim("b", lost)]
+    (relation,) = opposite_claims(claims, groups, _tokens("a", plain) + _tokens("b", lost), vectors)
+    assert relation.type == "contradict"
+
+
+def test_a_bound_or_a_rounding_allows_the_exact_figure() -> None:
+    """ "More than $700 billion" and "$716 billion" are one sum; "2,000" with a comma is no year."""
+    from rashomon.align.claim_features import claim_numbers, numbers_compatible
+
+    def compatible(a: str, b: str) -> bool:
+        return numbers_compatible(claim_numbers(a), claim_numbers(b), a, b)
+
+    assert compatible("Obama took more than $700 billion out of Medicare", "cut $716 billion from Medicare")
+    assert compatible("took $700 billion out of Medicare", "cut $716 billion from Medicare")  # a round figure
+    assert compatible("about 2,000 jobs will go", "2,300 jobs will go")
+    assert not compatible("12 people died", "10 people died")  # small counts are not roundings
+    assert not compatible("cut $716 billion", "cut $882 billion")
+    assert not compatible("fewer than 200 marched", "250 marched")
+    assert claim_numbers("about 2,000 jobs") == {"2000"}
+    assert claim_numbers("In January 2020, the general") == frozenset()
+
+
+def test_a_negation_of_someone_elses_act_is_no_contradiction() -> None:
+    """ "We're the ones who are not raiding Medicare" (Ryan) does not contradict "Obamacare raided Medicare";
+    "no passwords or bank details were taken" still contradicts "bank details may have been taken"."""
+    from rashomon.align.claim_features import different_subjects
+
+    assert different_subjects(frozenset({"entity:ryan"}), frozenset({"entity:obamacare"}))
+    assert different_subjects(frozenset({"word:one"}), frozenset({"word:law"}))
+    assert not different_subjects(frozenset({"word:password", "word:detail"}), frozenset({"word:detail"}))
+    assert not different_subjects(frozenset({"entity:trump"}), frozenset({"word:president"}))  # maybe one
+    assert not different_subjects(frozenset(), frozenset({"word:detail"}))
+
+
+def test_a_negation_never_agrees_with_what_it_negates() -> None:
+    """ "The campaign had not been in contact with WikiLeaks" does not agree with "Trump Jr. exchanged
+    messages with WikiLeaks", whoever's act each is."""
+    from rashomon.align.mention import Mention
+    from rashomon.relate.relations import _Pair, _relation
+
+    vector = np.array([1.0, 0.0], dtype=np.float32)
+
+    def mention(key: str, text: str, negated: bool, subject: str) -> Mention:
+        return Mention(
+            key, key, text, vector, frozenset({"wikileaks"}), frozenset(), frozenset(), "contact",
+            negated=negated, subject=frozenset({subject}),
+        )  # fmt: skip
+
+    a = Claim(
+        id="a", article="a", start=0, end=10, text="the campaign had not been in contact with WikiLeaks"
+    )
+    b = Claim(id="b", article="b", start=0, end=10, text="Trump Jr. was in contact with WikiLeaks")
+    pair = _Pair(0, 1, cosine=0.7, probability=0.5)
+    ma = mention("a", a.text, True, "word:campaign")
+    mb = mention("b", b.text, False, "word:son")  # another's act: no contradiction either
+    assert _relation(a, b, "g1", "g2", ma, mb, pair) is None
+    agreeing = _relation(a, b, "g1", "g2", ma, replace(mb, negated=True), pair)
+    assert agreeing is not None and agreeing.type == "agree"
+    same = _relation(a, b, "g1", "g2", ma, replace(mb, subject=frozenset({"word:campaign"})), pair)
+    assert same is not None and same.type == "contradict"
+
+
+def test_another_subjects_figure_is_no_contradiction_but_a_toll_is() -> None:
+    """ "He stole $700 billion from Medicare" (Obama) against "McCain would have cut $1.3 trillion"."""
+    from rashomon.align.mention import Mention
+    from rashomon.nlp.quantities import quantities
+    from rashomon.relate.relations import _Pair, _relation
+
+    vector = np.array([1.0, 0.0], dtype=np.float32)
+
+    def mention(text: str, numbers: set[str], subject: str) -> Mention:
+        return Mention(
+            text, text, text, vector, frozenset({"medicare"}), frozenset(numbers), frozenset(), "cut",
+            negated=False, counts=tuple(quantities(text)), subject=frozenset({subject}),
+        )  # fmt: skip
+
+    a = Claim(id="a", article="a", start=0, end=10, text="Obama cut $700 billion from Medicare")
+    b = Claim(id="b", article="b", start=0, end=10, text="McCain would cut $1.3 trillion from Medicare")
+    pair = _Pair(0, 1, cosine=0.7, probability=0.2)
+    ma = mention(a.text, {"700000000000"}, "entity:obama")
+    mb = mention(b.text, {"1300000000000"}, "entity:mccain")
+    assert _relation(a, b, "g1", "g2", ma, mb, pair) is None
+    same = _relation(a, b, "g1", "g2", ma, replace(mb, subject=frozenset({"entity:obama"})), pair)
+    assert same is not None and same.type == "contradict"
+    dead_a = Claim(id="c", article="a", start=0, end=10, text="the strike killed 12 people")
+    dead_b = Claim(id="d", article="b", start=0, end=10, text="the attack killed eight people")
+    mc, md = mention(dead_a.text, {"12"}, "word:strike"), mention(dead_b.text, {"8"}, "word:attack")
+    toll = _relation(dead_a, dead_b, "g1", "g2", mc, md, pair)
+    assert toll is not None and toll.type == "contradict" and "count:" in toll.explanation

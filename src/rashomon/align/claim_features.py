@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from rashomon.claims.mention_index import MentionIndex
 from rashomon.model import Claim, Entity, Token
+from rashomon.nlp.quantities import qualified_range
 
 NUMBER_WORDS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
@@ -27,6 +28,7 @@ NUMBER = re.compile(
 SCALES = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "bn": 1e9, "m": 1e6}
 FIGURE = re.compile(r"^([\d,]*\d(?:\.\d+)?)\s*([a-z]*)$")
 YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
+THOUSANDS = re.compile(r"\d,\d{3}")
 DAY_OF_MONTH = re.compile(
     r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
     r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+$",
@@ -70,7 +72,7 @@ def claim_numbers(text: str) -> frozenset[str]:
     found = set()
     for match in NUMBER.finditer(text):
         value = number_value(match.group(0))
-        if not YEAR.match(value):
+        if not YEAR.match(value) or THOUSANDS.search(match.group(0)):  # "2,000 protesters" is no year
             found.add(value)
     return frozenset(found)
 
@@ -88,6 +90,60 @@ def number_value(written: str) -> str:
         return raw
     value = float(figure.group(1)) * SCALES[figure.group(2)]
     return str(int(value)) if value == int(value) else str(value)
+
+
+# The words before a figure that make it a bound or an estimate ("more than $700 billion", "about 2,000").
+QUALIFIER = re.compile(
+    r"\b(?P<q>at least|more than|over|upwards of|in excess of|at most|up to|fewer than|less than|under|"
+    r"about|around|nearly|almost|roughly|approximately|some|an estimated|as many as)\s+[$€£¥]?\s?$",
+    re.IGNORECASE,
+)
+# A bare round figure of thousands or more ("$700 billion", "2,000 jobs") is a rounding: it allows this much
+# either way ("$716 billion" is not another figure).
+ROUNDING = 0.05
+ROUND_FROM = 1000
+
+
+@lru_cache(maxsize=1 << 14)
+def number_ranges(text: str) -> dict[str, tuple[float, float]]:
+    """What each of a claim's numbers (``claim_numbers``' normal form) allows: its qualifier's range, a
+    rounding margin for a bare round figure of thousands or more, else the value itself."""
+    ranges: dict[str, tuple[float, float]] = {}
+    for match in NUMBER.finditer(text):
+        normal = number_value(match.group(0))
+        try:
+            value = float(normal)
+        except ValueError:
+            continue
+        qualifier = QUALIFIER.search(text[max(0, match.start() - 24) : match.start()])
+        if qualifier:
+            low, high = qualified_range(value, qualifier.group("q"))
+        elif value >= ROUND_FROM and _round(value):
+            low, high = value * (1 - ROUNDING), value * (1 + ROUNDING)
+        else:
+            low, high = value, value
+        known = ranges.get(normal, (low, high))
+        ranges[normal] = (min(known[0], low), max(known[1], high))
+    return ranges
+
+
+def _round(value: float) -> bool:
+    """At most two significant digits: 700,000,000,000 and 2,500 are round; 716 billion is not."""
+    digits = f"{value:.0f}".rstrip("0")
+    return len(digits) <= 2
+
+
+def numbers_compatible(mine: frozenset[str], theirs: frozenset[str], text_a: str, text_b: str) -> bool:
+    """Whether some number of one claim can be some number of the other: equal, or within each other's
+    ranges (``number_ranges``)."""
+    if mine & theirs:
+        return True
+    ranges_a, ranges_b = number_ranges(text_a), number_ranges(text_b)
+    return any(
+        ranges_a[x][0] <= ranges_b[y][1] and ranges_b[y][0] <= ranges_a[x][1]
+        for x in mine & ranges_a.keys()
+        for y in theirs & ranges_b.keys()
+    )
 
 
 def compared_numbers(text: str, numbers: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
@@ -136,6 +192,49 @@ def claim_tokens(claim: Claim, tokens: Sequence[Token]) -> list[Token]:
     """The claim's tokens, out of its article's tokens in text order."""
     first = bisect_left(tokens, claim.start, key=_start)
     return list(itertools.takewhile(lambda t: t.start < claim.end, itertools.islice(tokens, first, None)))
+
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+FIRST_PERSON = frozenset({"i", "we"})
+RELATIVE = frozenset({"who", "that", "which"})
+
+
+def claim_subject(
+    claim: Claim, verb: Token | None, inside: Sequence[Token], index: MentionIndex
+) -> frozenset[str]:
+    """Who the claim's main verb is said of, one key per coordinated subject ("passwords or bank details"):
+    "entity:<id>" for a resolved name (or "I"/"we" of a speaker with an entity), "word:<lemma>" for a
+    common noun; a relative "who" stands for the noun its clause hangs on ("the ones who are not raiding
+    Medicare"). Empty when the subject is another pronoun, or there is none."""
+    if verb is None:
+        return frozenset()
+    by_index = {t.index: t for t in inside}
+    subject = next((t for t in inside if t.head == verb.index and t.dep in SUBJECT_DEPS), None)
+    if subject is not None and subject.lemma.lower() in RELATIVE and verb.dep == "relcl":
+        subject = by_index.get(verb.head)
+    if subject is None:
+        return frozenset()
+    heads = [subject, *(t for t in inside if t.dep == "conj" and t.head == subject.index)]
+    keys = {_subject_key(claim, head, index) for head in heads}
+    return frozenset() if None in keys else frozenset(k for k in keys if k is not None)
+
+
+def _subject_key(claim: Claim, subject: Token, index: MentionIndex) -> str | None:
+    word = subject.lemma.lower()
+    if word in FIRST_PERSON:
+        return f"entity:{claim.speaker_entity}" if claim.speaker_entity else None
+    if subject.pos not in ("NOUN", "PROPN"):
+        return None
+    named = index.overlapping(subject.start, subject.end)
+    return f"entity:{named[0].id}" if named else f"word:{word}"
+
+
+def different_subjects(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two claims' subjects (``claim_subject``) are known to differ: none shared, and every pair
+    two names or two nouns; a name against a noun ("Trump" / "the president") may be one referent."""
+    if not a or not b or a & b:
+        return False
+    return all(x.split(":")[0] == y.split(":")[0] for x in a for y in b)
 
 
 def predicate_token(inside: Sequence[Token]) -> Token | None:

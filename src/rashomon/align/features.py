@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from rashomon.align.claim_features import compared_numbers
+from rashomon.align.claim_features import compared_numbers, different_subjects, numbers_compatible
 from rashomon.align.mention import Mention
 from rashomon.claims.reporting import REPORTING_LEMMAS
 from rashomon.nlp.event_words import same_act
@@ -94,12 +94,14 @@ def conflicts(a: Mention, b: Mention) -> list[str]:
     for mine, theirs in zip(
         compared_numbers(a.text, a.numbers), compared_numbers(b.text, b.numbers), strict=True
     ):
-        if mine and theirs and not mine & theirs:  # counts against counts, percentages against percentages
+        # counts against counts, percentages against percentages; "more than $700 billion" allows $716 billion
+        if mine and theirs and not numbers_compatible(mine, theirs, a.text, b.text):
             found.append(f"number: {', '.join(sorted(mine))} vs {', '.join(sorted(theirs))}")
     # One negates the act the other asserts ("no bank details were taken" / "may have been taken"); not a
-    # reporting verb, whose negation is about the telling ("did not say").
+    # reporting verb, whose negation is about the telling ("did not say"), nor an act of someone else ("we
+    # are not raiding Medicare" / "Obamacare raided Medicare").
     polar = a.negated is not None and b.negated is not None and a.negated != b.negated
-    if polar and a.predicate not in REPORTING_LEMMAS:
+    if polar and a.predicate not in REPORTING_LEMMAS and not different_subjects(a.subject, b.subject):
         found.append(f"one negates '{a.predicate}', the other asserts it")
     return found
 

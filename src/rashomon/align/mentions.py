@@ -8,6 +8,7 @@ from rashomon.align.claim_features import (
     claim_entities,
     claim_negated,
     claim_numbers,
+    claim_subject,
     claim_tokens,
     predicate_token,
 )
@@ -58,6 +59,9 @@ def build_mentions(batch: Batch) -> list[Mention]:
                 negated=claim_negated(claim.text, verb, inside),
                 counts=counts,
                 occasion=occasion,
+                subject=claim_subject(
+                    claim, verb, inside, indexes.get(claim.article) or MentionIndex.empty(claim.article)
+                ),
             )
         )
     return mentions

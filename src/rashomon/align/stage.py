@@ -32,7 +32,7 @@ class AlignStage(BaseStage):
         {"articles", "claims", "entities", "tokens", "sentences", "sentence_vectors", "span_vectors"}
     )
     produces: ClassVar[frozenset[str]] = frozenset({"vectors", "groups"})
-    version: ClassVar[str] = "3"  # 3: scaled figures one number, model refit; 2: act classes, polarity
+    version: ClassVar[str] = "4"  # 4: subjects, bounded figures; 3: scaled figures one number, model refit
 
     def __init__(self, config: Any, encoder: Any = None) -> None:
         """``encoder``: anything with sentence-transformers' ``encode``; None: MiniLM, at warm-up."""

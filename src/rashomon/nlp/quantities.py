@@ -261,6 +261,11 @@ def _value(number: str) -> float | None:
     return float(sum(UNITS.get(part, 0) for part in parts)) or None
 
 
+def qualified_range(value: float, qualifier: str) -> tuple[float, float]:
+    """The values a figure allows under its qualifier ("more than", "about", "nearly"; "" for none)."""
+    return _range(value, "", qualifier.strip().lower())
+
+
 def _range(value: float, number: str, qualifier: str) -> tuple[float, float]:
     if number in VAGUE:
         low, high = VAGUE[number]

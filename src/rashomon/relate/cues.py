@@ -70,11 +70,27 @@ ATTRIBUTIVE = re.compile(
 )
 
 
+# Rejecting or denying a proposal, a request or a visit refuses an act; it disputes no claim: "we reject his
+# visit", "the court denied bail", "the board rejected the offer" (not "denied the plan existed").
+REFUSING = re.compile(r"^(?:den|reject|dismiss)", re.IGNORECASE)
+REFUSED = re.compile(
+    r"\s+(?:(?:the|a|an|his|her|their|its|our|your|any|this|that|these|those|[\w-]+['’]s)\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?:requests?|entry|access|bail|permission|visas?|appeals?|applications?|motions?|"
+    r"offers?|proposals?|plans?|bids?|visits?|invitations?|deals?|nominations?|amendments?|bills?|budgets?|"
+    r"petitions?|demands?|resignations?|asylum|licen[cs]es?|loans?|permits?)\b"
+    # not the subject of a clause: "denied the plan existed" denies a claim
+    r"(?!\s+(?:was|were|is|are|had|has|have|did|does|would|could|will|\w+ed)\b)",
+    re.IGNORECASE,
+)
+
+
 def _dispute_match(text: str) -> re.Match[str] | None:
     for match in DISPUTE.finditer(text):
         word = re.match(r"\w+", text[match.start() :])
         adjective = word is not None and word.group(0).lower() == "disputed"
         if adjective and ATTRIBUTIVE.search(text[: match.start()]):
+            continue
+        if REFUSING.match(match.group(0)) and REFUSED.match(text, match.end()):
             continue
         return match
     return None

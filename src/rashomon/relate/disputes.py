@@ -16,6 +16,7 @@ from itertools import pairwise
 import numpy as np
 import numpy.typing as npt
 
+from rashomon.claims.reporting import CLAIM_NOUNS
 from rashomon.model import Claim, Entity, Relation
 from rashomon.relate.cues import (
     answers_previous,
@@ -47,6 +48,10 @@ UNKNOWN = re.compile(
     r"\b(?:verify|confirm|corroborate|establish|determine|say|know)\s+(?:what|whether|how|why|when|where|if)\b",
     re.IGNORECASE,
 )
+
+
+# A denial whose object is someone's words, not a pronoun: "denied the allegations", "rejected those claims".
+CLAIM_OBJECT = re.compile(r"\b(?:" + CLAIM_NOUNS + r")\W*$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +103,7 @@ def dispute_candidates(
     before = _previous_claims(claims, texts)
     for index, (claim, context) in enumerate(zip(claims, contexts, strict=True)):
         answered = answers_previous(claim.text)
-        previous = before.get(index)
+        previous = _answered(claims, index, before.get(index, ()))
         if answered and previous is not None:
             found.append(DisputeCandidate(index, answered, claims[previous].text, answers=previous))
             continue
@@ -228,16 +233,16 @@ def _dispute(doubter: Claim, target: Claim, cue: str, group_of: dict[str, str], 
 
 def _previous_claims(
     claims: Sequence[Claim], texts: Mapping[str, str] | None = None
-) -> dict[int, int | None]:
-    """For each claim, the body claim it would answer by "denied the claim": the one just before it, if in
+) -> dict[int, tuple[int, ...]]:
+    """For each claim, the body claims it may answer by "denied the claim": the one just before it, if in
     the same or the previous sentence; for a claim opening a paragraph (``texts``: article id -> text),
-    the first claim of the paragraph before ("Ekberg wrote that ... 6 million customers. He said he had
-    seen a sample. // Brightwell denied the claim.")."""
+    the claims of the paragraph before, in order ("Ekberg wrote that ... 6 million customers. He said he
+    had seen a sample. // Brightwell denied the claim.")."""
     by_article: dict[str, list[int]] = {}
     for index, claim in enumerate(claims):
         if claim.field == "text":
             by_article.setdefault(claim.article, []).append(index)
-    previous: dict[int, int | None] = {}
+    previous: dict[int, tuple[int, ...]] = {}
     for indices in by_article.values():
         indices.sort(key=lambda i: (claims[i].start, claims[i].end))
         text = (texts or {}).get(claims[indices[0]].article, "")
@@ -245,13 +250,13 @@ def _previous_claims(
         broken = [False] + ["\n\n" in text[claims[a].end : claims[b].start] for a, b in pairwise(indices)]
         for k, index in enumerate(indices):
             if k == 0:
-                previous[index] = None
+                previous[index] = ()
                 continue
             if broken[k]:
                 first = k - 1
                 while first > 0 and not broken[first]:
                     first -= 1
-                previous[index] = indices[first]
+                previous[index] = tuple(indices[first:k])
                 continue
             before = indices[k - 1]
             near = (
@@ -259,8 +264,22 @@ def _previous_claims(
                 and claims[index].sentence is not None
                 and claims[index].sentence - claims[before].sentence <= 1  # type: ignore[operator]
             )
-            previous[index] = before if near else None
+            previous[index] = (before,) if near else ()
     return previous
+
+
+def _answered(claims: Sequence[Claim], index: int, candidates: tuple[int, ...]) -> int | None:
+    """Which of the claims before a denial it answers: the first; but "denied *the allegations*" answers
+    someone's claim, so the first one another speaker made, where there is one ("... undertaken an
+    unrelated inquiry. On Saturday, the mayor said the official had threatened ... // The official denied
+    the allegations": the mayor's)."""
+    if not candidates:
+        return None
+    denier = claims[index]
+    if CLAIM_OBJECT.search(denier.text):
+        reported = (i for i in candidates if claims[i].chain and claims[i].speaker != denier.speaker)
+        return next(reported, candidates[0])
+    return candidates[0]
 
 
 _CAPITALISED = re.compile(r"(?<=\s)[A-Z][\w'’-]+")

@@ -9,7 +9,8 @@ subject is the verb's grammatical subject, read off the parse (through a coordin
 and had passed"), compared by its lemma. Claims on different days are different occasions, and a pair
 must be about the same thing (``MIN_COSINE``), and verbs with different objects are different acts:
 "acquitted of bribery" and "convicted of accounting fraud" both hold, "won the first round" and "lost the
-run-off" too; "acquitted of all charges" does not hold beside either conviction.
+run-off" too; "acquitted of all charges" does not hold beside either conviction. A verb under a modal
+("were sure he would win") is an expectation, not the act, and is not compared.
 """
 
 from __future__ import annotations
@@ -86,7 +87,7 @@ def _opposite_verbs(claim: Claim, tokens: list[Token]) -> list[tuple[str, int, s
     found = []
     for token in parse.inside:
         entry = OPPOSITES.get(token.lemma.lower())
-        if entry is None or token.pos not in ("VERB", "AUX"):
+        if entry is None or token.pos not in ("VERB", "AUX") or _modal(token, parse.children):
             continue
         subject = verb_subject(token, parse)
         if subject is not None:
@@ -100,6 +101,12 @@ def _opposite_verbs(claim: Claim, tokens: list[Token]) -> list[tuple[str, int, s
                 )
             )
     return found
+
+
+def _modal(verb: Token, children: Mapping[int, list[Token]]) -> bool:
+    """Whether a modal hangs on the verb: "were sure he *would win*", "I never thought he *would be losing*",
+    "could lose" expect or imagine the act; they do not say it happened."""
+    return any(c.dep == "aux" and c.tag == "MD" for c in children.get(verb.index, []))
 
 
 def _complement(verb: Token, children: Mapping[int, list[Token]]) -> frozenset[str]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from rashomon.align.claim_features import different_subjects
 from rashomon.align.features import dates_near
 from rashomon.align.similarity import Mention, candidate_pairs, conflicts
 from rashomon.claims.reporting import REPORTING_LEMMAS
@@ -99,12 +100,25 @@ def _relation(a: Claim, b: Claim, ga: str, gb: str, ma: Mention, mb: Mention, pa
         same_event_verb = (
             ma.predicate and ma.predicate == mb.predicate and ma.predicate not in REPORTING_LEMMAS
         )
-        if not found and same_event_verb and ma.negated != mb.negated:
+        if (
+            found
+            and different_subjects(ma.subject, mb.subject)
+            and not any(f.startswith("count:") for f in found)
+        ):
+            # another's figure or date ("he stole $700 billion from Medicare" / "McCain would have cut $1.3
+            # trillion"): both may hold, and the two are no account of one thing either (tolls are read as
+            # counts of the event, whoever the sentence's subject is)
+            return None
+        polar = ma.negated != mb.negated and not different_subjects(ma.subject, mb.subject)
+        if not found and same_event_verb and polar:
             found = [f"one negates '{ma.predicate}', the other asserts it"]
         if found:
             explanation = f"both cannot hold: {'; '.join(found)}"
             return Relation(ga, gb, "contradict", round(pair.cosine, 3), (a.id, b.id), explanation)
-    if pair.probability >= AGREE_MIN_PROBABILITY and pair.cosine >= AGREE_MIN_COSINE:
+    # one negating what the other asserts never agrees, whoever's act it is ("the campaign had not been in
+    # contact with WikiLeaks" / "Trump Jr. releases messages with WikiLeaks")
+    opposed = ma.negated is not None and mb.negated is not None and ma.negated != mb.negated
+    if pair.probability >= AGREE_MIN_PROBABILITY and pair.cosine >= AGREE_MIN_COSINE and not opposed:
         explanation = f"“{_short(a.text)}” and “{_short(b.text)}” tell the same account in different detail"
         return Relation(ga, gb, "agree", round(pair.probability, 3), (a.id, b.id), explanation)
     return None

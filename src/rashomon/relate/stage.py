@@ -19,7 +19,7 @@ class RelateStage(BaseStage):
         {"articles", "sentences", "tokens", "claims", "groups", "vectors", "entities"}
     )
     produces: ClassVar[frozenset[str]] = frozenset({"relations", "events"})
-    version: ClassVar[str] = "5"  # 5: running tallies; 4: who acted first; 3: named sources' rejections
+    version: ClassVar[str] = "6"  # 6: modal opposites, denials of allegations; 5: running tallies
 
     def __init__(self, config: Any, encoder: Any = None) -> None:
         """``encoder``: anything with sentence-transformers' ``encode``; None: MiniLM, at warm-up."""
