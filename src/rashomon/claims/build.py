@@ -209,30 +209,44 @@ def _subject_before(doc: ParsedArticle, position: int, text: str) -> tuple[int, 
     first = at.index
     while first > doc.first and doc.token(first - 1).sentence == at.sentence:
         first -= 1
+    first = _after_paragraph_break(doc, text, first, at.index)
     own = _named_subject(doc, range(first, at.index), text)
     if own is not None:
         return own
-    before = (doc.token(i) for i in range(first, at.index))
     other = {"he", "she"} - {at.lemma.lower()}
-    if any(t.pos == "PRON" and t.lemma.lower() in other for t in before):
+    if any(
+        doc.token(i).pos == "PRON" and doc.token(i).lemma.lower() in other for i in range(first, at.index)
+    ):
         return None  # "He said she told him ...": the subject before is "he", not "she"
-    start = first
-    while start > doc.first and doc.token(start - 1).sentence == at.sentence - 1:
+    if first == doc.first:
+        return None
+    start = first - 1
+    while start > doc.first and doc.token(start - 1).sentence == doc.token(first - 1).sentence:
         start -= 1
-    return _named_subject(doc, range(start, first), text)
+    return _named_subject(doc, range(_after_paragraph_break(doc, text, start, first), first), text)
+
+
+def _after_paragraph_break(doc: ParsedArticle, text: str, start: int, end: int) -> int:
+    """The first token index in ``start..end`` after the last paragraph break there: the parser sometimes
+    runs one sentence over a break ('... Pelosi said, “I got two-thirds of the vote.”¶¶Separately, Ryan
+    told reporters ...'), and a "he" there follows the paragraph's subject, not the one before it."""
+    for index in range(end - 1, start, -1):
+        if "\n\n" in text[doc.token(index - 1).start : doc.token(index).start]:
+            return index
+    return start
 
 
 def _named_subject(doc: ParsedArticle, indices: range, text: str) -> tuple[int, int] | None:
-    """The span of the main clause's subject among ``indices`` when it is a name: the root's subject, or,
-    when that is inside a quotation, the subject of a verb beside the root ('“Milley said he was stunned
-    ...,” Esper claims': Esper). A common-noun subject ("A doctor at the hospital") gives None, so the
-    caller falls back to the article's last speaker."""
+    """The span of the main clause's subject among ``indices``: the root's subject, or, when that is inside
+    a quotation, the subject of a verb beside the root ('“Milley said he was stunned ...,” Esper claims':
+    Esper). None for a pronoun; the caller takes it only when a person is named there ("A doctor at the
+    hospital" is none, and the article's last speaker is taken instead)."""
     subjects = [t for t in (doc.token(i) for i in indices) if t.dep in ("nsubj", "nsubjpass")]
     outside = [t for t in subjects if opening_quote(text, t.start) is None]
     main = [t for t in outside if doc.token(t.head).dep == "ROOT"]
     if not main:
         main = [t for t in outside if doc.token(t.head).dep == "parataxis"]
-    if not main or main[0].pos != "PROPN":
+    if not main or main[0].pos == "PRON":  # the tagger may call a name a verb ("Trump ... denied")
         return None
     return main[0].start, main[0].end
 
