@@ -696,6 +696,14 @@ def test_who_without_a_comma_speaks_for_the_noun_its_clause_hangs_on() -> None:
     assert found is not None and text[slice(*found)] == "three other women"
     subject = _subject_before(doc, text.index("he said"), text)
     assert subject is not None and text[slice(*subject)] == "Pow"
+    # never the subject before a paragraph break the parser ran its sentence over (Pelosi had been taken)
+    text = (
+        "Asked about the vote, Pelosi said, “I got two-thirds of the vote.”\n\nSeparately, Ryan told "
+        "reporters the race was lost. “I think we got the message out,” he said."
+    )
+    _, tokens, _ = doc_to_records("a1", nlp(text), with_entities=True)
+    subject = _subject_before(parse_articles(tokens)["a1"], text.index("he said"), text)
+    assert subject is None or text[slice(*subject)] == "Ryan"
     # "He said she told him": the subject before is his, not hers
     text = "Dmitri Vass, the lawyer, said Sorel was questioned. He said she told him that an officer hit her."
     _, tokens, _ = doc_to_records("a1", nlp(text), with_entities=True)
