@@ -203,9 +203,9 @@ def claim_subject(
     claim: Claim, verb: Token | None, inside: Sequence[Token], index: MentionIndex
 ) -> frozenset[str]:
     """Who the claim's main verb is said of, one key per coordinated subject ("passwords or bank details"):
-    "entity:<id>" for a resolved name (or "I"/"we" of a speaker with an entity), "word:<lemma>" for a
-    common noun; a relative "who" stands for the noun its clause hangs on ("the ones who are not raiding
-    Medicare"). Empty when the subject is another pronoun, or there is none."""
+    "entity:<last word of its name>" for a resolved name (or "I"/"we" of a speaker with an entity),
+    "word:<lemma>" for a common noun; a relative "who" stands for the noun its clause hangs on ("the ones
+    who are not raiding Medicare"). Empty when the subject is another pronoun, or there is none."""
     if verb is None:
         return frozenset()
     by_index = {t.index: t for t in inside}
@@ -222,11 +222,17 @@ def claim_subject(
 def _subject_key(claim: Claim, subject: Token, index: MentionIndex) -> str | None:
     word = subject.lemma.lower()
     if word in FIRST_PERSON:
-        return f"entity:{claim.speaker_entity}" if claim.speaker_entity else None
+        return (
+            f"entity:{claim.speaker.split()[-1].lower()}" if claim.speaker_entity and claim.speaker else None
+        )
     if subject.pos not in ("NOUN", "PROPN"):
         return None
     named = index.overlapping(subject.start, subject.end)
-    return f"entity:{named[0].id}" if named else f"word:{word}"
+    if not named:
+        return f"word:{word}"
+    # by the name's last word, not the entity's id: resolution can leave one person as two entities
+    # ("Åsa Lindqvist", and "Lindqvist" typed an organisation), and they must not read as two subjects
+    return f"entity:{named[0].name.split()[-1].lower()}"
 
 
 def different_subjects(a: frozenset[str], b: frozenset[str]) -> bool:

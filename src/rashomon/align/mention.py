@@ -33,6 +33,6 @@ class Mention:
     # The days its counts are of: its own dates, else its sentence's ("By Tuesday evening the ministry said
     # 236 people had died"); empty where not read.
     occasion: frozenset[str] = frozenset()
-    # Who the main verb is said of (``claim_features.claim_subject``): "entity:<id>" for a named one,
+    # Who the main verb is said of (``claim_features.claim_subject``): "entity:<name>" for a named one,
     # "word:<lemma>" for a common noun, one per coordinated subject; empty where unknown or not read.
     subject: frozenset[str] = frozenset()
