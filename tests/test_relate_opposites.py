@@ -214,8 +214,8 @@ def test_a_negation_never_agrees_with_what_it_negates() -> None:
     assert same is not None and same.type == "contradict"
 
 
-def test_another_subjects_figure_is_no_contradiction_but_a_toll_is() -> None:
-    """ "He stole $700 billion from Medicare" (Obama) against "McCain would have cut $1.3 trillion"."""
+def test_figures_conflict_whoever_the_subject_is() -> None:
+    """ "Vennick won 51 percent" against "Revel won 54.2 percent": two named subjects, one contest."""
     from rashomon.align.mention import Mention
     from rashomon.nlp.quantities import quantities
     from rashomon.relate.relations import _Pair, _relation
@@ -224,18 +224,16 @@ def test_another_subjects_figure_is_no_contradiction_but_a_toll_is() -> None:
 
     def mention(text: str, numbers: set[str], subject: str) -> Mention:
         return Mention(
-            text, text, text, vector, frozenset({"medicare"}), frozenset(numbers), frozenset(), "cut",
+            text, text, text, vector, frozenset({"election"}), frozenset(numbers), frozenset(), "win",
             negated=False, counts=tuple(quantities(text)), subject=frozenset({subject}),
         )  # fmt: skip
 
-    a = Claim(id="a", article="a", start=0, end=10, text="Obama cut $700 billion from Medicare")
-    b = Claim(id="b", article="b", start=0, end=10, text="McCain would cut $1.3 trillion from Medicare")
+    a = Claim(id="a", article="a", start=0, end=10, text="Vennick won 51 percent of the vote")
+    b = Claim(id="b", article="b", start=0, end=10, text="Revel won 54.2 percent of the vote")
     pair = _Pair(0, 1, cosine=0.7, probability=0.2)
-    ma = mention(a.text, {"700000000000"}, "entity:obama")
-    mb = mention(b.text, {"1300000000000"}, "entity:mccain")
-    assert _relation(a, b, "g1", "g2", ma, mb, pair) is None
-    same = _relation(a, b, "g1", "g2", ma, replace(mb, subject=frozenset({"entity:obama"})), pair)
-    assert same is not None and same.type == "contradict"
+    ma, mb = mention(a.text, {"51"}, "entity:vennick"), mention(b.text, {"54.2"}, "entity:revel")
+    found = _relation(a, b, "g1", "g2", ma, mb, pair)
+    assert found is not None and found.type == "contradict"
     dead_a = Claim(id="c", article="a", start=0, end=10, text="the strike killed 12 people")
     dead_b = Claim(id="d", article="b", start=0, end=10, text="the attack killed eight people")
     mc, md = mention(dead_a.text, {"12"}, "word:strike"), mention(dead_b.text, {"8"}, "word:attack")

@@ -100,12 +100,6 @@ def _relation(a: Claim, b: Claim, ga: str, gb: str, ma: Mention, mb: Mention, pa
         same_event_verb = (
             ma.predicate and ma.predicate == mb.predicate and ma.predicate not in REPORTING_LEMMAS
         )
-        if found and _named_apart(ma.subject, mb.subject) and not any(f.startswith("count:") for f in found):
-            # another person's figure or date ("Obama cut $700 billion from Medicare" / "McCain would have
-            # cut $1.3 trillion"): both may hold, and the two are no account of one thing either (tolls are
-            # counts of the event whoever the sentence's subject is; common-noun subjects are read too
-            # loosely to tell: "shares of the company, which still trade" is the company's clause)
-            return None
         polar = ma.negated != mb.negated and not different_subjects(ma.subject, mb.subject)
         if not found and same_event_verb and polar:
             found = [f"one negates '{ma.predicate}', the other asserts it"]
@@ -119,12 +113,6 @@ def _relation(a: Claim, b: Claim, ga: str, gb: str, ma: Mention, mb: Mention, pa
         explanation = f"“{_short(a.text)}” and “{_short(b.text)}” tell the same account in different detail"
         return Relation(ga, gb, "agree", round(pair.probability, 3), (a.id, b.id), explanation)
     return None
-
-
-def _named_apart(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Two subjects that are different names (resolved entities), not nouns."""
-    named = all(key.startswith("entity:") for key in a | b)
-    return named and different_subjects(a, b)
 
 
 def _rank(relation: Relation) -> tuple[int, float]:
