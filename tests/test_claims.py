@@ -769,3 +769,32 @@ def test_a_sentence_sharing_only_a_closing_quote_with_an_attribution_is_still_a_
     said = _said(text, "said", "Officials", '"the plant was a disgrace."')
     spans = claim_spans(text, sentences, [said])
     assert [text[s.start : s.end] for s in spans][-1] == "Meanwhile the Halden plant closed in March 2019."
+
+
+def test_a_relative_clause_hung_on_a_date_speaks_for_nobody() -> None:
+    """The parser may hang "who said ..." on "June" ("met in June 2016 with a lawyer who said ..."): no
+    speaker is read from a date."""
+    from rashomon.claims.build import _relative_antecedent
+    from rashomon.entities.parse import parse_articles
+    from rashomon.model import Token
+
+    words = [
+        ("in", "in", "ADP", "ROOT", 0),
+        ("June", "June", "PROPN", "pobj", 0),
+        ("who", "who", "PRON", "nsubj", 3),
+        ("said", "say", "VERB", "relcl", 1),
+        ("it", "it", "PRON", "dobj", 3),
+    ]
+    tokens, start = [], 0
+    for i, (text, lemma, pos, dep, head) in enumerate(words):
+        tokens.append(Token("a1", i, start, start + len(text), lemma, pos, "X", dep, head, 0))
+        start += len(text) + 1
+    doc = parse_articles(tokens)["a1"]
+    who, said = tokens[2], tokens[3]
+    assert _relative_antecedent(doc, (who.start, who.end), (said.start, said.end)) is None
+    women = [
+        t if t.index != 1 else Token("a1", 1, t.start, t.end, "woman", "NOUN", "X", "pobj", 0, 0)
+        for t in tokens
+    ]
+    found = _relative_antecedent(parse_articles(women)["a1"], (who.start, who.end), (said.start, said.end))
+    assert found == (women[1].start, women[1].end)

@@ -181,6 +181,13 @@ def _link(
     return speaker, cue_text
 
 
+TEMPORAL = frozenset(
+    "time times day days week weeks month months year years decade hour minute moment morning afternoon "
+    "evening night january february march april may june july august september october november december "
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
+
+
 def _relative_antecedent(
     doc: ParsedArticle, source: tuple[int, int], cue: tuple[int, int]
 ) -> tuple[int, int] | None:
@@ -195,6 +202,8 @@ def _relative_antecedent(
     if verb.dep != "relcl" or not (cue[0] <= verb.start < cue[1]) or verb.head == verb.index:
         return None
     noun = doc.token(verb.head)
+    if noun.pos not in ("NOUN", "PROPN") or noun.lemma.lower() in TEMPORAL:
+        return None  # the parser hung the clause on a date ("in June 2016 ... who said"): not a speaker
     before = [t for t in doc.subtree(noun.index) if t.index <= noun.index]
     return before[0].start, noun.end
 
