@@ -703,7 +703,7 @@ def test_who_without_a_comma_speaks_for_the_noun_its_clause_hangs_on() -> None:
     )
     _, tokens, _ = doc_to_records("a1", nlp(text), with_entities=True)
     subject = _subject_before(parse_articles(tokens)["a1"], text.index("he said"), text)
-    assert subject is None or text[slice(*subject)] == "Ryan"
+    assert subject is None or subject[0] > text.index("\n\n")
     # "He said she told him": the subject before is his, not hers
     text = "Dmitri Vass, the lawyer, said Sorel was questioned. He said she told him that an officer hit her."
     _, tokens, _ = doc_to_records("a1", nlp(text), with_entities=True)
@@ -747,6 +747,7 @@ def test_the_sentences_of_a_quote_beside_a_nested_attribution_stay_the_speakers(
 def test_a_cue_inside_a_condition_attributes_nothing() -> None:
     """ "If Congress tells you they don't have time, ..." is no claim of Congress's."""
     from rashomon.claims.attribution.stage import asserted_only
+    from rashomon.entities.parse import parse_articles
     from rashomon.nlp.convert import doc_to_records
     from rashomon.nlp.model import load_spacy
 
@@ -759,7 +760,7 @@ def test_a_cue_inside_a_condition_attributes_nothing() -> None:
     )
     conditional = _said(text, "tells", "Congress", "they have no time")
     plain = _said(text, "said", "Officials", "it was shut", after=text.index("Officials"))
-    assert asserted_only([conditional, plain], tokens) == [plain]
+    assert asserted_only([conditional, plain], parse_articles(tokens)["a1"]) == [plain]
 
 
 def test_a_sentence_sharing_only_a_closing_quote_with_an_attribution_is_still_a_claim() -> None:
@@ -777,18 +778,18 @@ def test_a_relative_clause_hung_on_a_date_speaks_for_nobody() -> None:
     from rashomon.claims.build import _relative_antecedent
     from rashomon.entities.parse import parse_articles
     from rashomon.model import Token
+    from token_fixtures import laid_out
 
-    words = [
-        ("in", "in", "ADP", "ROOT", 0),
-        ("June", "June", "PROPN", "pobj", 0),
-        ("who", "who", "PRON", "nsubj", 3),
-        ("said", "say", "VERB", "relcl", 1),
-        ("it", "it", "PRON", "dobj", 3),
-    ]
-    tokens, start = [], 0
-    for i, (text, lemma, pos, dep, head) in enumerate(words):
-        tokens.append(Token("a1", i, start, start + len(text), lemma, pos, "X", dep, head, 0))
-        start += len(text) + 1
+    tokens = laid_out(
+        "a1",
+        [
+            ("in", "in", "ADP", "ROOT", 0),
+            ("June", "June", "PROPN", "pobj", 0),
+            ("who", "who", "PRON", "nsubj", 3),
+            ("said", "say", "VERB", "relcl", 1),
+            ("it", "it", "PRON", "dobj", 3),
+        ],
+    )
     doc = parse_articles(tokens)["a1"]
     who, said = tokens[2], tokens[3]
     assert _relative_antecedent(doc, (who.start, who.end), (said.start, said.end)) is None

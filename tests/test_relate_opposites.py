@@ -9,16 +9,7 @@ import pytest
 
 from rashomon.model import Claim, Token
 from rashomon.relate.opposites import opposite_claims
-
-
-def _tokens(article: str, words: list[tuple[str, str, str, str, int]], offset: int = 0) -> list[Token]:
-    """(text, lemma, pos, dep, head position in ``words``) -> tokens laid out with single spaces."""
-    tokens, start = [], offset
-    for i, (text, lemma, pos, dep, head) in enumerate(words):
-        tokens.append(Token(article, i, start, start + len(text), lemma, pos, "X", dep, head, 0))
-        start += len(text) + 1
-    return tokens
-
+from token_fixtures import laid_out
 
 PASSED = [
     ("The", "the", "DET", "det", 1),
@@ -45,7 +36,7 @@ def _claim(cid: str, words: list[tuple[str, str, str, str, int]], dates: tuple[s
 @pytest.mark.parametrize("cosine", [0.9, 0.3])
 def test_passed_and_failed_of_one_subject_contradict_when_about_one_thing(cosine: float) -> None:
     claims = [_claim("a", PASSED), _claim("b", FAILED)]
-    tokens = _tokens("a", PASSED) + _tokens("b", FAILED)
+    tokens = laid_out("a", PASSED) + laid_out("b", FAILED)
     vectors = np.array([[1.0, 0.0], [cosine, float(np.sqrt(1 - cosine**2))]], dtype=np.float32)
     found = opposite_claims(claims, {"a": "g1", "b": "g2"}, tokens, vectors)
     if cosine < 0.45:
@@ -64,11 +55,11 @@ def test_passed_and_failed_of_one_subject_contradict_when_about_one_thing(cosine
 def test_other_subjects_and_other_days_do_not_contradict() -> None:
     workers = [(w if i != 1 else ("workers", "worker", "NOUN", "nsubj", 2)) for i, w in enumerate(FAILED)]
     claims = [_claim("a", PASSED), _claim("b", workers)]
-    tokens = _tokens("a", PASSED) + _tokens("b", workers)
+    tokens = laid_out("a", PASSED) + laid_out("b", workers)
     vectors = np.array([[1.0, 0.0], [1.0, 0.0]], dtype=np.float32)
     assert opposite_claims(claims, {"a": "g1", "b": "g2"}, tokens, vectors) == []
     dated = [_claim("a", PASSED, ("2025-03-01",)), _claim("b", FAILED, ("2025-04-01",))]
-    tokens = _tokens("a", PASSED) + _tokens("b", FAILED)
+    tokens = laid_out("a", PASSED) + laid_out("b", FAILED)
     assert opposite_claims(dated, {"a": "g1", "b": "g2"}, tokens, vectors) == []
 
 
@@ -146,14 +137,14 @@ def test_a_verb_under_a_modal_is_an_expectation_not_the_act() -> None:
         ("win", "win", "VERB", "ROOT", 2),
     ]
     lost = [("Cantor", "Cantor", "PROPN", "nsubj", 1), ("lost", "lose", "VERB", "ROOT", 1)]
-    modal = [replace(t, tag="MD") if t.lemma == "would" else t for t in _tokens("a", won)]
+    modal = [replace(t, tag="MD") if t.lemma == "would" else t for t in laid_out("a", won)]
     vectors = np.array([[1.0, 0.0], [1.0, 0.0]], dtype=np.float32)
     groups = {"a": "g1", "b": "g2"}
     claims = [_claim("a", won), _claim("b", lost)]
-    assert opposite_claims(claims, groups, modal + _tokens("b", lost), vectors) == []
+    assert opposite_claims(claims, groups, modal + laid_out("b", lost), vectors) == []
     plain = [("Cantor", "Cantor", "PROPN", "nsubj", 1), ("won", "win", "VERB", "ROOT", 1)]
     claims = [_claim("a", plain), _claim("b", lost)]
-    (relation,) = opposite_claims(claims, groups, _tokens("a", plain) + _tokens("b", lost), vectors)
+    (relation,) = opposite_claims(claims, groups, laid_out("a", plain) + laid_out("b", lost), vectors)
     assert relation.type == "contradict"
 
 

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from rashomon.claims.mention_index import MentionIndex
 from rashomon.model import Claim, Entity, Token
-from rashomon.nlp.quantities import qualified_range
+from rashomon.nlp.quantities import QUALIFIERS, qualified_range
 
 NUMBER_WORDS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
@@ -92,12 +92,8 @@ def number_value(written: str) -> str:
     return str(int(value)) if value == int(value) else str(value)
 
 
-# The words before a figure that make it a bound or an estimate ("more than $700 billion", "about 2,000").
-QUALIFIER = re.compile(
-    r"\b(?P<q>at least|more than|over|upwards of|in excess of|at most|up to|fewer than|less than|under|"
-    r"about|around|nearly|almost|roughly|approximately|some|an estimated|as many as)\s+[$€£¥]?\s?$",
-    re.IGNORECASE,
-)
+# A qualifier right before a figure (and its currency sign): "more than $700 billion", "about 2,000".
+QUALIFIER = re.compile(r"\b(?P<q>" + QUALIFIERS + r")\s+[$€£¥]?\s?$", re.IGNORECASE)
 # A bare round figure of thousands or more ("$700 billion", "2,000 jobs") is a rounding: it allows this much
 # either way ("$716 billion" is not another figure).
 ROUNDING = 0.05

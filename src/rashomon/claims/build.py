@@ -14,11 +14,13 @@ from rashomon.claims.hedging import is_hedged
 from rashomon.claims.mention_index import MentionIndex
 from rashomon.claims.outlets import same_outlet
 from rashomon.claims.quotes import opening_quote
+from rashomon.claims.reporting import EMBEDDED_QUESTION
 from rashomon.claims.segment import ClaimSpan
 from rashomon.claims.speakers import PRONOUNS, Recent, Speaker, identify, is_organisational, is_personal
 from rashomon.entities.parse import ParsedArticle, parse_articles
 from rashomon.model import Article, ChainLink, Claim, Sentence, Token, content_id
 from rashomon.model.claim import QuoteKind
+from rashomon.timeline.lexicon import MONTHS, UNITS, WEEKDAYS, unit_key
 
 OPEN_QUOTES, CLOSE_QUOTES = "“\"‘'«", "”\"’'»"
 QUOTED = re.compile(r"[“\"«][^”\"»]{12,}[”\"»]")
@@ -37,7 +39,6 @@ ANONYMITY_REQUEST = re.compile(r"^(?:not to be (?:named|identified)|to remain an
 # only under a cue of asking ("she asked *who had signed the order*"), since "described *how the
 # soldiers fired*" tells what happened and "said *if the talks fail, they will strike*" is a claim.
 WHETHER = re.compile(r"^\W*whether\b", re.IGNORECASE)
-ASKED = re.compile(r"^\W*(?:if|how|what|who|whom|whose|why|when|where|which)\b", re.IGNORECASE)
 ASKING_CUE = re.compile(
     r"\b(?:ask(?:s|ed|ing)?|inquir(?:e|es|ed|ing)|enquir(?:e|es|ed|ing)|wonder(?:s|ed|ing)?)\b", re.IGNORECASE
 )
@@ -144,7 +145,9 @@ def _embedded_question(claim: Claim) -> bool:
     """Whether an attributed claim's content is a question its speaker asks, not something it asserts."""
     if not claim.chain or claim.cue is None or DOUBTING_CUE.search(claim.cue):
         return False
-    return bool(WHETHER.match(claim.text) or (ASKED.match(claim.text) and ASKING_CUE.search(claim.cue)))
+    return bool(
+        WHETHER.match(claim.text) or (EMBEDDED_QUESTION.match(claim.text) and ASKING_CUE.search(claim.cue))
+    )
 
 
 def _names_a_source(cue: str) -> bool:
@@ -181,10 +184,9 @@ def _link(
     return speaker, cue_text
 
 
-TEMPORAL = frozenset(
-    "time times day days week weeks month months year years decade hour minute moment morning afternoon "
-    "evening night january february march april may june july august september october november december "
-    "monday tuesday wednesday thursday friday saturday sunday".split()
+# Words of time (the timex lexicon's months, weekdays and units, and a few more): never a speaker.
+TEMPORAL = (
+    frozenset(MONTHS) | frozenset(WEEKDAYS) | frozenset(UNITS) | {"time", "moment", "morning", "evening"}
 )
 
 
@@ -202,7 +204,7 @@ def _relative_antecedent(
     if verb.dep != "relcl" or not (cue[0] <= verb.start < cue[1]) or verb.head == verb.index:
         return None
     noun = doc.token(verb.head)
-    if noun.pos not in ("NOUN", "PROPN") or noun.lemma.lower() in TEMPORAL:
+    if noun.pos not in ("NOUN", "PROPN") or unit_key(noun.lemma.lower()) in TEMPORAL:
         return None  # the parser hung the clause on a date ("in June 2016 ... who said"): not a speaker
     before = [t for t in doc.subtree(noun.index) if t.index <= noun.index]
     return before[0].start, noun.end

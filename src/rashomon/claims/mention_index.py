@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from rashomon.claims.quotes import opening_quote
@@ -132,13 +132,11 @@ class MentionIndex:
         she is not someone her quote names, nor is "she" in "Moore did take her home, she said" Moore.
         With ``text``, not one named inside any quotation either, nor, for a ``pronoun`` ("she"), one
         the article or the run marks as of the other gender (``gender``)."""
-        told = {e.id for s, _, e in self.items if skip and skip[0] <= s < skip[1]}
-        wanted = PRONOUN_GENDER.get(pronoun.lower())
+        can_be = self._can_be(skip, text, pronoun)
         i = bisect_left(self.starts, position) - 1
         while i >= 0 and self.items[i][0] >= position - PRONOUN_REACH:
             s, _, entity = self.items[i]
-            skipped = entity.id in told or (text and opening_quote(text, s) is not None)
-            if entity.type == "PERSON" and not skipped and not self.other_gender(entity, wanted, text):
+            if can_be(entity) and not (text and opening_quote(text, s) is not None):
                 return s, entity
             i -= 1
         return None
@@ -148,16 +146,27 @@ class MentionIndex:
     ) -> Entity | None:
         """The person named at ``span`` who can be the ``pronoun``: not one named inside ``skip``, nor one
         of the other gender (as ``person_mention_before``)."""
-        told = {e.id for s, _, e in self.items if skip and skip[0] <= s < skip[1]}
+        can_be = self._can_be(skip, text, pronoun)
+        return next((entity for entity in self.overlapping(*span) if can_be(entity)), None)
+
+    def _can_be(self, skip: tuple[int, int] | None, text: str, pronoun: str) -> Callable[[Entity], bool]:
+        """Whether an entity can be a pronoun's person: a person, not one named inside ``skip`` (the claim's
+        own content), not of the other gender."""
+        told = set()
+        if skip is not None:
+            first, last = bisect_left(self.starts, skip[0]), bisect_left(self.starts, skip[1])
+            told = {entity.id for _, _, entity in self.items[first:last]}
         wanted = PRONOUN_GENDER.get(pronoun.lower())
-        for entity in self.overlapping(*span):
-            if (
-                entity.type == "PERSON"
-                and entity.id not in told
-                and not self.other_gender(entity, wanted, text)
-            ):
-                return entity
-        return None
+        other: dict[str, bool] = {}  # an entity's gender is read once (``gender`` scans its mentions)
+
+        def can_be(entity: Entity) -> bool:
+            if entity.type != "PERSON" or entity.id in told:
+                return False
+            if entity.id not in other:
+                other[entity.id] = self.other_gender(entity, wanted, text)
+            return not other[entity.id]
+
+        return can_be
 
     def other_gender(self, entity: Entity, wanted: str | None, text: str) -> bool:
         """Whether ``entity`` is known to be of the other gender than ``wanted`` ("f"/"m"; None: any)."""

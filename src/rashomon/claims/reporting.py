@@ -9,6 +9,8 @@ phrase "according to".
 
 from __future__ import annotations
 
+import re
+
 REPORTING_LEMMAS = frozenset(
     """
     say tell write report claim state add note explain insist deny allege announce reveal describe argue
@@ -37,6 +39,10 @@ ANAPHORIC_OBJECT = (
     r"(?:it|this|that|them|these|those|(?:the|these|those|such|that|this) "
     r"(?:" + CLAIM_NOUNS + r"|accounts?|story|stories|version))"
 )
+
+
+# An embedded question opens with one of these: "whether he knew", "how imminent an attack was".
+EMBEDDED_QUESTION = re.compile(r"^\W*(?:how|whether|what|who|whom|whose|why|when|where|which|if)\b", re.I)
 
 
 def is_reporting(lemmas: list[str]) -> bool:

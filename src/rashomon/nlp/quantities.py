@@ -86,9 +86,13 @@ _PHRASES = re.compile(r"\b(took|take|taking|turned|turn) (part|out)\b", re.IGNOR
 # None at all: "none killed", "no one was hurt", "no deaths" ("no" only right before a toll's own noun:
 # "no evidence that 12 people died" states no count).
 ZERO = r"no one|nobody|none|no(?= (?:deaths?|casualties|fatalities|injuries)\b)"
+# The words before a figure that make it a bound or an estimate ("at least 12", "about 2,000").
+QUALIFIERS = (
+    r"at least|more than|over|upwards of|in excess of|at most|up to|fewer than|less than|"
+    r"under|about|around|nearly|almost|roughly|approximately|some|an estimated|as many as"
+)
 _QUANTITY = re.compile(
-    r"(?P<qualifier>\b(?:at least|more than|over|upwards of|in excess of|at most|up to|fewer than|less than|"
-    r"under|about|around|nearly|almost|roughly|approximately|some|an estimated|as many as)\s+)?"
+    r"(?P<qualifier>\b(?:" + QUALIFIERS + r")\s+)?"
     r"\b(?<!\bno )(?P<number>"
     + "|".join(sorted(VAGUE, key=len, reverse=True))
     + r"|"

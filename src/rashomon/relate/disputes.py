@@ -16,7 +16,7 @@ from itertools import pairwise
 import numpy as np
 import numpy.typing as npt
 
-from rashomon.claims.reporting import CLAIM_NOUNS
+from rashomon.claims.reporting import CLAIM_NOUNS, EMBEDDED_QUESTION
 from rashomon.model import Claim, Entity, Relation
 from rashomon.relate.cues import (
     answers_previous,
@@ -39,9 +39,9 @@ REPORTED_BEFORE = 1200
 REPORTED_AFTER = 600
 # A target holding the doubt's named object ("sabotage") needs only to be on the same subject.
 ABOUT_MIN_COSINE = 0.1
-# An embedded question ("how imminent an attack was", "whether he knew") asserts nothing, so nothing in
-# it can be disputed; it is often the doubt itself ("officials have not said how imminent ...").
-QUESTION = re.compile(r"^\W*(?:how|whether|what|who|whom|why|when|where|which|if)\b", re.IGNORECASE)
+# An embedded question (``EMBEDDED_QUESTION``: "how imminent an attack was", "whether he knew") asserts
+# nothing, so nothing in it can be disputed; it is often the doubt itself ("officials have not said how
+# imminent ...").
 # Not knowing what a thing is ("could not confirm what the drone was carrying", "could not verify whether
 # ...") disputes no claim; doubting *who* did something ("raised doubts about who fired") does.
 UNKNOWN = re.compile(
@@ -142,7 +142,7 @@ def find_disputes(
             group_of[target.id] == group_of[doubter.id]
             or _same_speaker(doubter, target)
             or dispute_cue(target.text)
-            or QUESTION.match(target.text)
+            or EMBEDDED_QUESTION.match(target.text)
             or index in doubters
         )
 

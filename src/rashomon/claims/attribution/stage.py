@@ -18,7 +18,7 @@ from rashomon.claims.attribution.spans import AttributionSpans
 from rashomon.claims.nesting import nested
 from rashomon.claims.reporting import is_reporting
 from rashomon.config import Config
-from rashomon.entities.parse import parse_articles
+from rashomon.entities.parse import ParsedArticle, parse_articles
 from rashomon.model import Attribution, Sentence, Token
 from rashomon.model.vectors import SentenceVector
 from rashomon.nlp.threads import torch_threads
@@ -53,12 +53,12 @@ def reporting_only(found: list[AttributionSpans], tokens: Sequence[Token]) -> li
 CONDITIONS = frozenset({"if", "unless"})
 
 
-def asserted_only(found: list[AttributionSpans], tokens: Sequence[Token]) -> list[AttributionSpans]:
+def asserted_only(found: list[AttributionSpans], doc: ParsedArticle | None) -> list[AttributionSpans]:
     """Drop attributions whose cue is a condition's verb: in "If Congress tells you they don't have time,
-    they've got time", Congress says nothing; "if they believe ..." attributes no belief."""
-    if not tokens or not found:
+    they've got time", Congress says nothing; "if they believe ..." attributes no belief. ``doc``: the
+    article's parse (None without tokens)."""
+    if doc is None or not found:
         return found
-    doc = parse_articles(tokens)[tokens[0].article]
     kept = []
     for attribution in found:
         cue = doc.root_of(*attribution.cue)
@@ -72,11 +72,10 @@ def attribution_words(attribution: AttributionSpans, tokens: Sequence[Token]) ->
     return [t.lemma for t in tokens if t.start <= attribution.cue[0] < t.end]
 
 
-def with_nesting(found: list[AttributionSpans], tokens: Sequence[Token]) -> list[AttributionSpans]:
+def with_nesting(found: list[AttributionSpans], doc: ParsedArticle | None) -> list[AttributionSpans]:
     """Add the attributions nested inside each content that the tagger did not report itself."""
-    if not tokens:
+    if doc is None:
         return found
-    doc = parse_articles(tokens)[tokens[0].article]
     cues = {a.cue for a in found}
     extra = []
     for attribution in found:
@@ -154,8 +153,9 @@ class AttributionStage(BaseStage):
             english = [article for article in block if article.language == "en"]
             tagged = self._tag_block([(a.text, sentences[a.id], tokens[a.id]) for a in english])
             for article, (spans, pooled) in zip(english, tagged, strict=True):
-                spans = reporting_only(spans, tokens[article.id])
-                spans = with_nesting(asserted_only(spans, tokens[article.id]), tokens[article.id])
+                mine = tokens[article.id]
+                doc = parse_articles(mine)[article.id] if mine else None  # once for both
+                spans = with_nesting(asserted_only(reporting_only(spans, mine), doc), doc)
                 found.extend(to_record(article.id, s) for s in spans)
                 embedded.extend(sentence_vectors(article.id, sentences[article.id], pooled))
             advance(len(block))
