@@ -125,7 +125,7 @@ def test_an_adjective_disputed_and_unverified_claims() -> None:
 
     assert dispute_cue("Police and protesters clash after disputed vote") is None
     assert dispute_cue("the result of Sunday's disputed vote") is None
-    assert dispute_cue("The opposition disputed the result") == "dispute"
+    assert dispute_cue("The opposition disputed the result") == "disputed"
     assert dispute_cue("The mission said it could not verify the results") == "could not verify"
     assert short_object("it could not verify the results") == "results"
     assert short_object("The documents could not be independently verified.") == "documents"
@@ -215,3 +215,54 @@ def test_refusing_a_visit_or_a_request_disputes_no_claim() -> None:
     assert dispute_cue("The ministry denied the claim") == "denied"
     assert dispute_cue("He denied any wrongdoing") == "denied"
     assert dispute_cue("The ministry denied the plan existed") == "denied"
+
+
+def test_quarrels_refusals_oppositions_and_negated_denials_dispute_no_claim() -> None:
+    from rashomon.relate.cues import answers_previous, dispute_cue
+
+    # a noun naming a quarrel, a nominalised refusal
+    assert dispute_cue("paid $500,000 to represent Turkey in a dispute with the government") is None
+    assert dispute_cue("a protest over the president's rejection of the alliances") is None
+    # refusing a subpoena, an idea of doing something, a person
+    assert dispute_cue("Mr. Flynn rejected a subpoena for documents") is None
+    assert dispute_cue("Mr. Schumer rejected the idea of offering a down payment for the wall") is None
+    assert dispute_cue("he would reject Judge Gorsuch and join the filibuster") is None
+    assert dispute_cue("They rejected calls for his resignation") is None
+    # a negated denial concedes or says nothing
+    assert dispute_cue("He never denied the report") is None
+    assert dispute_cue("the company did not dispute the figures") is None
+    assert answers_previous("I didn't see those requests. I didn't deny them.") is None
+    # undermining a thing is no doubt; undermining an argument is
+    assert dispute_cue("a conspiracy to undermine the election") is None
+    assert dispute_cue("which undermines the case for war") == "undermines"
+    # what still disputes
+    assert dispute_cue("He rejected the idea that the strike was illegal") == "rejected"
+    assert dispute_cue("She rejected Trump's account of the call") == "rejected"
+    assert dispute_cue("He denied Russia interfered") == "denied"
+    assert dispute_cue("The company disputes that account") == "disputes"
+    assert answers_previous("The ministry denied it.") == "denied"
+    # the same when the cue is the attribution's and the refused thing its content
+    subpoena = Claim(id="s", article="s", start=0, end=30, text="a subpoena for documents", cue="rejected")
+    claimed = Claim(id="c", article="c", start=0, end=30, text="that the drone had entered", cue="denied")
+    assert [c.claim for c in dispute_candidates([subpoena, claimed], ["", ""])] == [1]
+
+
+def test_a_question_of_what_should_be_done_disputes_nothing() -> None:
+    """ "spurring new questions over whether security practices should be overhauled" asks what to do; "raised
+    doubts about who fired the rockets" doubts a claim."""
+    policy = Claim(
+        id="p", article="p", start=0, end=60, text="whether security practices should be overhauled",
+        cue="spurring new questions over",
+    )  # fmt: skip
+    who = Claim(id="w", article="w", start=0, end=30, text="who fired the rockets", cue="raised doubts about")
+    found = dispute_candidates([policy, who], ["", ""])
+    assert [c.claim for c in found] == [1]
+
+
+def test_whose_assertions_a_doubt_refutes() -> None:
+    from rashomon.relate.cues import disputed_source
+
+    refuted = "that Mueller’s findings “conclusively refute” Schiff’s “past and present assertions”"
+    assert disputed_source(refuted) == "schiff"
+    assert disputed_source("She rejected Trump's own account") == "trump"
+    assert disputed_source("undercutting his administration’s claims that the killing was ordered") is None

@@ -18,7 +18,7 @@ DISPUTE = re.compile(
     r"doubts? (?:about|over|on)|question(?:s|ed|ing)? (?:about|over)|"
     r"call(?:s|ed|ing)? (?P<called>.{3,60}?) into question|"
     r"undercut(?:s|ting)?|"
-    r"undermin(?:e|es|ed|ing)|contradict(?:s|ed|ing)?|disput(?:e|es|ed|ing)|den(?:y|ies|ied)|"
+    r"undermin(?:e|es|ed|ing)|contradict(?:s|ed|ing)?|disput(?:e|es|ed|ing)|den(?:y|ies|ied|ying)|"
     r"reject(?:s|ed|ing)?|refut(?:e|es|ed|ing)|debunk(?:s|ed|ing)?|"
     r"(?:no|without|lack of|absence of) (?:\w+ ){0,2}evidence|"
     r"(?:not|never) (?:\w+ ){0,3}(?:provided|released|shown|presented|offered|produced|cited) "
@@ -35,7 +35,7 @@ DISPUTE = re.compile(
     r"challeng(?:e|es|ed|ing) (?:the|his|her|their)|"
     # denials that something happened: "the inspection that X says took place never took place"
     r"never (?:took place|happened|occurred)|(?:did not|didn't|has not|hasn't|have not|haven't) "
-    r"(?:taken place|take place|happened|happen|occurred|occur)\b)",
+    r"(?:taken place|take place|happened|happen|occurred|occur))\b",  # whole words: no "rejection of"
     re.IGNORECASE,
 )
 # A speaker's doubt told after the attribution: '"Inspectors never came," said the union head,
@@ -77,9 +77,39 @@ REFUSED = re.compile(
     r"\s+(?:(?:the|a|an|his|her|their|its|our|your|any|this|that|these|those|[\w-]+['’]s)\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:requests?|entry|access|bail|permission|visas?|appeals?|applications?|motions?|"
     r"offers?|proposals?|plans?|bids?|visits?|invitations?|deals?|nominations?|amendments?|bills?|budgets?|"
-    r"petitions?|demands?|resignations?|asylum|licen[cs]es?|loans?|permits?)\b"
+    r"petitions?|demands?|resignations?|asylum|licen[cs]es?|loans?|permits?|subpoenas?|summons(?:es)?|"
+    r"ultimatums?|terms|conditions|compromises?|agreements?|treat(?:y|ies)|measures?|legislation|"
+    r"resolutions?|settlements?|nominees?|candidates?|candidacy|picks?|overtures?|pleas?|calls?|aid|help|"
+    r"assistance|funding|money|payments?|ideas?\s+of)\b"
     # not the subject of a clause: "denied the plan existed" denies a claim
     r"(?!\s+(?:was|were|is|are|had|has|have|did|does|would|could|will|\w+ed)\b)",
+    re.IGNORECASE,
+)
+
+
+# Rejecting a person opposes them ("he would reject Judge Gorsuch and join the filibuster"): a name that ends
+# its phrase (not "Russia's claims", not "denied Russia interfered").
+NAMED_OBJECT = re.compile(
+    r"\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w-]+(?=\s*(?:[,.;:]|$)|\s+(?:and|or|on|in|at|for|as|to|from|over|"
+    r"after|because|while|when|with|by)\b)"
+)
+# The noun "dispute" names a quarrel, not a doubt about a claim: "a dispute with the United States", "the
+# dispute over water rights".
+NOUN_DISPUTE = re.compile(r"\s+(?:with|over|between|among|involving|about|of|in|on|for)\b", re.IGNORECASE)
+# "I didn't deny them", "did not dispute the figures", "never rejected": a negated denial denies nothing.
+NEGATED_BEFORE = re.compile(r"(?:n['’]t|\bnot|\bnever)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+NEGATABLE = re.compile(
+    r"^(?:den|reject|disput|refut|contradict|dismiss|undermin|undercut|debunk)", re.IGNORECASE
+)
+# Undermining or undercutting disputes an argument, not a thing: "undercutting his administration's claims",
+# "undermines the credibility of", not "a conspiracy to undermine the election".
+WEAKENING = re.compile(r"^(?:undermin|undercut)", re.IGNORECASE)
+ARGUMENT = re.compile(
+    r"^\W*(?:[\w'’-]+\W+){0,6}?(?:"
+    + CLAIM_NOUNS
+    + r"|accounts?|case|arguments?|credibility|justifications?|rationale|narratives?|story|stories|versions?|"
+    r"assertions?|positions?|defen[cs]e|explanations?|testimony|premise|notion|contentions?|conclusions?|"
+    r"findings?|assessments?|statements?|words|reasoning|evidence|basis|theory|that)\b",
     re.IGNORECASE,
 )
 
@@ -87,13 +117,31 @@ REFUSED = re.compile(
 def _dispute_match(text: str) -> re.Match[str] | None:
     for match in DISPUTE.finditer(text):
         word = re.match(r"\w+", text[match.start() :])
-        adjective = word is not None and word.group(0).lower() == "disputed"
-        if adjective and ATTRIBUTIVE.search(text[: match.start()]):
+        first = word.group(0).lower() if word is not None else ""
+        before, cue = text[: match.start()], match.group(0)
+        if first in ("disputed", "dispute", "disputes") and ATTRIBUTIVE.search(before):
+            continue  # "the disputed vote", "a dispute"
+        if first in ("dispute", "disputes") and NOUN_DISPUTE.match(text, match.end()):
             continue
-        if REFUSING.match(match.group(0)) and REFUSED.match(text, match.end()):
+        if NEGATABLE.match(cue) and NEGATED_BEFORE.search(before):
+            continue
+        refused = REFUSED.match(text, match.end()) or NAMED_OBJECT.match(text, match.end())
+        if REFUSING.match(cue) and refused:
+            continue
+        if WEAKENING.match(cue) and not ARGUMENT.match(text[match.end() :]):
             continue
         return match
     return None
+
+
+def refused_object(cue: str, content: str) -> bool:
+    """Whether an attribution's refusing cue ("rejected", "denied") takes an act or a person as its
+    content ("rejected | a subpoena for documents", "denied | a request to turn over documents"), not
+    someone's words."""
+    return bool(
+        REFUSING.match(cue.strip().split()[-1] if cue.strip() else "")
+        and (REFUSED.match(" " + content) or NAMED_OBJECT.match(" " + content))
+    )
 
 
 @lru_cache(maxsize=1 << 14)  # the relate stage asks about each claim once per candidate pair
@@ -120,7 +168,8 @@ def disputed_part(text: str) -> str | None:
 
 # "rejected *the union's* claims as baseless": whose claims are disputed, when the doubt names its source.
 OWNED_CLAIMS = re.compile(
-    r"\b(?:the |an? )?(?P<owner>(?:[\w-]+ ){0,2}?[\w-]+)['’]s? (?:own )?(?:" + CLAIM_NOUNS + r"|account)\b"
+    r"\b(?:the |an? )?(?P<owner>(?:[\w-]+ ){0,2}?[\w-]+)['’]s? [“\"]?(?:own |[\w-]+ and [\w-]+ |[\w-]+ )?"
+    r"(?:" + CLAIM_NOUNS + r"|account|assertions?|statements?|comments?|remarks?)\b"
     # not when the doubt says what was claimed ("his administration's claims *that* ..."): that is its target
     r"(?!\s+(?:that|of|about|over|regarding|concerning)\b)",
     re.IGNORECASE,
@@ -144,7 +193,9 @@ _NOT_OWNERS = frozenset({"its", "his", "her", "their", "these", "those", "such",
 def answers_previous(text: str) -> str | None:
     """The cue of a denial whose object is a pronoun or "the claim" (it answers the claim before it)."""
     match = ANSWERS_PREVIOUS.search(text)
-    return match.group("cue") if match else None
+    if match is None or NEGATED_BEFORE.search(text[: match.start()]):
+        return None  # "I didn't deny them"
+    return match.group("cue")
 
 
 def short_object(text: str) -> str | None:

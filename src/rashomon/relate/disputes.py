@@ -23,6 +23,7 @@ from rashomon.relate.cues import (
     dispute_cue,
     disputed_part,
     disputed_source,
+    refused_object,
     short_object,
     trailing_dispute,
 )
@@ -48,6 +49,12 @@ UNKNOWN = re.compile(
     r"\b(?:verify|confirm|corroborate|establish|determine|say|know)\s+(?:what|whether|how|why|when|where|if)\b",
     re.IGNORECASE,
 )
+
+
+# A question about what should, would or could be ("whether practices should be overhauled", "what his plan
+# would encompass") is about a course or a prospect, not about what someone claimed happened ("doubts about
+# who fired the rockets").
+OPEN_MODAL = re.compile(r"\b(?:should|would|could|might|may|must|will|can|ought)\b", re.IGNORECASE)
 
 
 # A denial whose object is someone's words, not a pronoun: "denied the allegations", "rejected those claims".
@@ -86,6 +93,8 @@ def doubt(claim: Claim, context: str, tail: str = "") -> tuple[str, str] | None:
     cues = [claim.cue or "", *(link.cue or "" for link in claim.chain)]
     for cue in cues:
         found = dispute_cue(cue)
+        if found and refused_object(cue, claim.text):
+            return None  # "Flynn rejected | a subpoena for documents": a refusal
         if found:
             return found, claim.text
     return trailing_dispute(tail)
@@ -110,6 +119,8 @@ def dispute_candidates(
         doubted = doubt(claim, context, tails[index] if tails else "")
         if doubted and UNKNOWN.search(f"{claim.cue or ''} {claim.text}"):
             continue  # "could not confirm *what the drone was carrying*": an open question, no claim doubted
+        if doubted and EMBEDDED_QUESTION.match(doubted[1]) and OPEN_MODAL.search(doubted[1]):
+            continue  # "questions over whether practices should be overhauled": what to do, not a fact
         if doubted:
             named = short_object(claim.text) if dispute_cue(claim.text) else None
             source = disputed_source(claim.text) or disputed_source(context)

@@ -19,7 +19,8 @@ class RelateStage(BaseStage):
         {"articles", "sentences", "tokens", "claims", "groups", "vectors", "entities"}
     )
     produces: ClassVar[frozenset[str]] = frozenset({"relations", "events"})
-    version: ClassVar[str] = "6"  # 6: modal opposites, denials of allegations; 5: running tallies
+    # 7: quarrels, refusals, negated denials; 6: modal opposites, denials of allegations; 5: running tallies
+    version: ClassVar[str] = "7"
 
     def __init__(self, config: Any, encoder: Any = None) -> None:
         """``encoder``: anything with sentence-transformers' ``encode``; None: MiniLM, at warm-up."""
