@@ -230,3 +230,152 @@ def test_figures_conflict_whoever_the_subject_is() -> None:
     mc, md = mention(dead_a.text, {"12"}, "word:strike"), mention(dead_b.text, {"8"}, "word:attack")
     toll = _relation(dead_a, dead_b, "g1", "g2", mc, md, pair)
     assert toll is not None and toll.type == "contradict" and "count:" in toll.explanation
+
+
+def test_increments_and_attributes_are_not_the_figure_a_claim_gives() -> None:
+    """ "found two more of the devices" is no total against "12 devices have been found"; "a $600 airline
+    ticket" is the price of a thing, compared only with another price of that thing."""
+    from rashomon.align.claim_features import attribute_numbers, claim_numbers, compared_numbers
+
+    def plain(text: str) -> frozenset[str]:
+        return compared_numbers(text, claim_numbers(text))[0]
+
+    assert plain("they had found two more of the explosive devices") == frozenset()
+    assert plain("12 crude explosive devices have been found") == {"12"}
+    assert plain("he spent campaign funds on even a $600 airline ticket for a pet rabbit") == frozenset()
+    assert plain("a dozen devices") == {"12"}  # a count, not an attribute
+    assert compared_numbers("a 10 percent rise", claim_numbers("a 10 percent rise"))[1] == {"10"}
+    assert attribute_numbers("a $600 airline ticket") == {"airline": frozenset({"600"})}
+    assert attribute_numbers("a 5.2 magnitude quake") == {"magnitude": frozenset({"5.2"})}
+
+
+def test_attributes_of_one_thing_conflict_and_of_two_things_do_not() -> None:
+    from rashomon.align.claim_features import claim_numbers
+    from rashomon.align.features import conflicts
+    from rashomon.align.mention import Mention
+
+    vector = np.array([1.0, 0.0], dtype=np.float32)
+
+    def mention(text: str) -> Mention:
+        numbers = claim_numbers(text)
+        return Mention(text, text, text, vector, frozenset({"quake"}), numbers, frozenset(), "strike")
+
+    found = conflicts(mention("a 5.2 magnitude quake struck"), mention("a 5.8 magnitude quake struck"))
+    assert found == ["number: 5.2 magnitude vs 5.8 magnitude"]
+    assert conflicts(mention("a $600 airline ticket was struck"), mention("$250,000 was struck")) == []
+
+
+def test_a_position_or_an_intention_contradicts_no_fact() -> None:
+    """ "you can't impeach somebody who is doing a great job" and "vowed to impeach him" take positions."""
+    from rashomon.align.claim_features import claim_asserted
+
+    cant = laid_out("a", [
+        ("you", "you", "PRON", "nsubj", 3), ("ca", "can", "AUX", "aux", 3), ("n't", "not", "PART", "neg", 3),
+        ("impeach", "impeach", "VERB", "ROOT", 3), ("him", "he", "PRON", "dobj", 3),
+    ])  # fmt: skip
+    cant = [replace(t, tag="MD") if t.lemma == "can" else t for t in cant]
+    vowed = laid_out("b", [("to", "to", "PART", "aux", 1), ("impeach", "impeach", "VERB", "ROOT", 1)])
+    vowed = [replace(t, tag="TO") if t.lemma == "to" else t for t in vowed]
+    did = laid_out("c", [("they", "they", "PRON", "nsubj", 1), ("impeached", "impeach", "VERB", "ROOT", 1)])
+    assert not claim_asserted(cant[3], cant)
+    assert not claim_asserted(vowed[1], vowed)
+    assert claim_asserted(did[1], did)
+    may = laid_out("d", [
+        ("details", "detail", "NOUN", "nsubjpass", 4), ("may", "may", "AUX", "aux", 4),
+        ("have", "have", "AUX", "aux", 4), ("been", "be", "AUX", "auxpass", 4),
+        ("taken", "take", "VERB", "ROOT", 4),
+    ])  # fmt: skip
+    may = [replace(t, tag="MD") if t.lemma == "may" else t for t in may]
+    assert claim_asserted(
+        may[4], may
+    )  # a possibility is about the fact: "no bank details were taken" meets it
+
+    from rashomon.align.mention import Mention
+    from rashomon.relate.relations import _Pair, _relation
+
+    vector = np.array([1.0, 0.0], dtype=np.float32)
+    a = Claim(id="a", article="a", start=0, end=10, text="you can't impeach him")
+    b = Claim(id="b", article="b", start=0, end=10, text="they impeached him")
+    ma = Mention("a", "a", a.text, vector, frozenset({"x"}), frozenset(), frozenset(), "impeach", True)
+    mb = replace(ma, key="b", document="b", text=b.text, negated=False)
+    pair = _Pair(0, 1, cosine=0.7, probability=0.1)
+    assert _relation(a, b, "g1", "g2", replace(ma, asserted=False), mb, pair) is None
+    found = _relation(a, b, "g1", "g2", ma, mb, pair)
+    assert found is not None and found.type == "contradict"
+    # a light verb carries no act: "had no intention of resigning" / "alliances that have underpinned"
+    light = _relation(a, b, "g1", "g2", replace(ma, predicate="have"), replace(mb, predicate="have"), pair)
+    assert light is None or light.type != "contradict"
+
+
+def test_failing_to_pass_one_thing_does_not_oppose_passing_another() -> None:
+    """ "the Senate failed to pass his proposal" against "the Senate passed a resolution": two acts; and
+    "failed to pass" never counts as "passed"."""
+    passed = [
+        ("the", "the", "DET", "det", 1), ("Senate", "Senate", "PROPN", "nsubj", 2),
+        ("passed", "pass", "VERB", "ROOT", 2), ("a", "a", "DET", "det", 4),
+        ("resolution", "resolution", "NOUN", "dobj", 2),
+    ]  # fmt: skip
+    failed = [
+        ("the", "the", "DET", "det", 1), ("Senate", "Senate", "PROPN", "nsubj", 2),
+        ("failed", "fail", "VERB", "ROOT", 2), ("to", "to", "PART", "aux", 4),
+        ("pass", "pass", "VERB", "xcomp", 2), ("his", "his", "PRON", "poss", 6),
+        ("proposal", "proposal", "NOUN", "dobj", 4),
+    ]  # fmt: skip
+    vectors = np.array([[1.0, 0.0], [1.0, 0.0]], dtype=np.float32)
+    groups = {"a": "g1", "b": "g2"}
+    claims = [_claim("a", passed), _claim("b", failed)]
+    assert opposite_claims(claims, groups, laid_out("a", passed) + laid_out("b", failed), vectors) == []
+    same = [*passed[:4], ("proposal", "proposal", "NOUN", "dobj", 2)]
+    claims = [_claim("a", same), _claim("b", failed)]
+    (relation,) = opposite_claims(claims, groups, laid_out("a", same) + laid_out("b", failed), vectors)
+    assert relation.explanation == "both cannot hold: one says Senate passed, the other failed"
+
+
+def test_figures_of_different_things_do_not_conflict() -> None:
+    """ "The lanes were closed for four days" against "closed two of the three access lanes"; "in his 30s"
+    against "between 16 and 18 years old"; still "1,200 jobs" against "2,000 manufacturing jobs"."""
+    from rashomon.align.claim_features import claim_numbers, counted_words
+    from rashomon.align.features import conflicts
+    from rashomon.align.mention import Mention
+
+    vector = np.array([1.0, 0.0], dtype=np.float32)
+
+    def mention(text: str) -> Mention:
+        numbers = claim_numbers(text)
+        return Mention(text, text, text, vector, frozenset({"x"}), numbers, frozenset(), "close")
+
+    def numbers(a: str, b: str) -> list[str]:
+        return [f for f in conflicts(mention(a), mention(b)) if f.startswith("number:")]
+
+    assert counted_words("two of the three access lanes") == {"3": frozenset({"access", "lanes"})}
+    assert numbers("The lanes were closed for four days", "They closed two of the three access lanes") == []
+    assert (
+        numbers("Moore closed in on them in his 30s", "They were closed in on between 16 and 18 years old")
+        == []
+    )
+    assert numbers(
+        "The plant will close, cutting 1,200 jobs", "The plant will close, with 2,000 manufacturing jobs"
+    )
+
+
+def test_amounts_of_two_named_people_are_two_amounts() -> None:
+    """ "Obama has cut $716 billion" against "McCain would pay by cuts in Medicare: $882 billion" (neither
+    named in the other); a claim naming both people still compares."""
+    from rashomon.align.claim_features import claim_numbers, named_apart
+    from rashomon.align.features import conflicts
+    from rashomon.align.mention import Mention
+
+    vector = np.array([1.0, 0.0], dtype=np.float32)
+
+    def mention(text: str, subject: str) -> Mention:
+        return Mention(
+            text, text, text, vector, frozenset({"medicare"}), claim_numbers(text), frozenset(), "cut",
+            subject=frozenset({subject}),
+        )  # fmt: skip
+
+    obama = mention("Obama has cut $716 billion from Medicare", "entity:obama")
+    mccain = mention("McCain would cut $882 billion from Medicare", "entity:mccain")
+    both = mention("McCain said Obama cut $882 billion from Medicare", "entity:mccain")
+    assert named_apart(obama.subject, obama.text, mccain.subject, mccain.text)
+    assert not [f for f in conflicts(obama, mccain) if f.startswith("number:")]
+    assert [f for f in conflicts(obama, both) if f.startswith("number:")]

@@ -6,6 +6,7 @@ import itertools
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 
 from rashomon.claims.mention_index import MentionIndex
@@ -65,6 +66,24 @@ def claim_negated(text: str, predicate: Token | None = None, inside: Sequence[To
         for t in inside
         if t.index in arguments or t.head in arguments
     )
+
+
+def claim_asserted(predicate: Token | None, inside: Sequence[Token] = ()) -> bool:
+    """Whether the claim's main verb says what is, was or will be, not what can, should or is meant to be:
+    "you can't impeach somebody" and "vowed *to impeach*" take positions; neither negates nor asserts an
+    act. A possibility is still about the fact ("bank details *may* have been taken")."""
+    if predicate is None:
+        return True
+    return not any(
+        t.head == predicate.index
+        and t.dep == "aux"
+        and (t.tag == "TO" or (t.tag == "MD" and t.lemma.lower() in POSITION_MODALS))
+        for t in inside
+    )
+
+
+# Modals of ability, permission and obligation: a claim under one takes a position.
+POSITION_MODALS = frozenset({"can", "ca", "should", "must", "ought", "shall"})
 
 
 def claim_numbers(text: str) -> frozenset[str]:
@@ -146,31 +165,111 @@ def compared_numbers(text: str, numbers: frozenset[str]) -> tuple[frozenset[str]
     """A claim's numbers as two claims' conflicts compare them, (counts and amounts, percentages): "21
     percent" never conflicts with "1,200 products", and "one" as a pronoun ("more likely to have one
     than ...") is no number. ``numbers``: the claim's number slot (``claim_numbers``)."""
-    percent, counted_one, dated = _percent_values(text)
-    plain = numbers - percent - dated
-    if "1" in plain and not counted_one:
+    figures = _figures(text)
+    plain = numbers - figures.percent - figures.skipped
+    if "1" in plain and not figures.counted_one:
         plain = plain - {"1"}
-    return plain, numbers & percent
+    return plain, numbers & figures.percent
+
+
+def attribute_numbers(text: str) -> dict[str, frozenset[str]]:
+    """The figures that describe a thing ("a $600 airline ticket", "a 5.2 magnitude quake"), by the word
+    after them: they compare only with the same word's figures in another claim."""
+    found: dict[str, set[str]] = {}
+    for value, word in _figures(text).attributes:
+        found.setdefault(word, set()).add(value)
+    return {word: frozenset(values) for word, values in found.items()}
+
+
+def counted_words(text: str) -> dict[str, frozenset[str]]:
+    """What each plain figure counts, as the words after it ("four *days*", "1,200 *jobs*", "2,000
+    *manufacturing jobs*"; "money" after a currency sign; empty where no noun follows): two figures
+    compare only when these meet or one is empty, so "closed for four days" never conflicts with "three
+    access lanes"."""
+    return _figures(text).counted
+
+
+# "a $600 airline ticket", "a 48-page indictment": a figure between "a" and its noun describes a thing the
+# claim mentions; it is not what the claim counts.
+ATTRIBUTE_BEFORE = re.compile(r"\b(?:a|an)\s+[$€£¥]?\s?$", re.IGNORECASE)
+_NEXT_WORD = re.compile(r"^[\s-]*([a-z]+)")
+# "two more of the devices", "three additional cases": an increment, not the total another claim gives.
+INCREMENT_AFTER = re.compile(r"^\s+(?:more|additional|further|other)\b")
+# "two of the three lanes": a part of a whole the claim names, not a count to compare.
+PARTITIVE_AFTER = re.compile(r"\s+of\s+(?:the|these|those|its|their|his|her|our|them|us)\b", re.IGNORECASE)
+CURRENCY_BEFORE = re.compile(r"[$€£¥]\s?$")
+# The words after a figure up to the first of these are what it counts.
+_NOUN_END = frozenset(
+    "of in on at for from to and or but with by as than that which who the a an was were is are be been "
+    "had has have will would could said says this these those it its his her their per each".split()
+)
+_RANGE_AFTER = re.compile(r"^\s*(?:and|or|to|-|–)\s*\d[\d,.]*")
+_WORDS_AFTER = re.compile(r"[a-z]+|[^a-z\s]")
+
+
+@dataclass(frozen=True, slots=True)
+class _Figures:
+    percent: frozenset[str]  # values written as percentages
+    counted_one: bool  # whether a "1"/"one" counts something
+    skipped: frozenset[str]  # not amounts of what the claim is about: dates, attributes, increments, parts
+    attributes: frozenset[tuple[str, str]]  # (value, the word after it) of "a $600 ticket"
+    counted: dict[str, frozenset[str]]  # plain value -> the words of what it counts
+
+
+def _counted(text: str, start: int, end: int) -> frozenset[str]:
+    if CURRENCY_BEFORE.search(text[max(start - 2, 0) : start]):
+        return frozenset({"money"})
+    after = text[end : end + 80].lower()
+    ranged = _RANGE_AFTER.match(after)  # "between 16 and 18 years old": what 18 counts
+    if ranged:
+        after = after[ranged.end() :]
+    if after[:1] == "s":  # "in his 30s"
+        return frozenset({"decade"})
+    words: set[str] = set()
+    for word in _WORDS_AFTER.findall(after):
+        if not word.isalpha() or word in _NOUN_END or len(words) == 3:
+            break
+        words.add(word.rstrip("s") if word in ("dollars", "euros", "pounds") else word)
+    return frozenset({"money"}) if words & {"dollar", "euro", "pound"} else frozenset(words)
 
 
 @lru_cache(maxsize=1 << 14)
-def _percent_values(text: str) -> tuple[frozenset[str], bool, frozenset[str]]:
-    """The numbers written as percentages, whether a "1"/"one" in the text counts something, and the
-    days of a month ("October 7")."""
+def _figures(text: str) -> _Figures:
+    """How each figure of a claim compares: percentages, "one" as a count, figures that are no amount of
+    what the claim is about (days of a month, "October 7"; attributes, "a $600 ticket"; increments, "two
+    more"; parts, "two of the three"), and what the others count."""
     percent: set[str] = set()
-    dated: set[str] = set()
+    skipped: set[str] = set()
+    attributes: set[tuple[str, str]] = set()
+    counted: dict[str, set[str]] = {}
     counted_one = False
     for match in NUMBER.finditer(text):
         raw = match.group(0).lower().replace(",", "")
         value = number_value(raw)
         after = text[match.end() : match.end() + 12].lower()
-        if DAY_OF_MONTH.search(text[max(match.start() - 12, 0) : match.start()]):
-            dated.add(value)  # "October 7" is a date
+        before = text[max(match.start() - 12, 0) : match.start()]
+        if DAY_OF_MONTH.search(before):
+            skipped.add(value)  # "October 7" is a date
         elif PERCENT_AFTER.match(after):
-            percent.add(value)
-        elif value == "1" and (raw != "one" or ONE_COUNTS.match(after)):
-            counted_one = True
-    return frozenset(percent), counted_one, frozenset(dated)
+            percent.add(value)  # "a 10 percent rise" is the figure itself
+        elif INCREMENT_AFTER.match(after) or PARTITIVE_AFTER.match(text, match.end()):
+            skipped.add(value)
+        elif ATTRIBUTE_BEFORE.search(before) and raw[0].isdigit():  # not "a dozen", "a hundred"
+            skipped.add(value)
+            word = _NEXT_WORD.match(after)
+            if word:
+                attributes.add((value, word.group(1)))
+        else:
+            counted.setdefault(value, set()).update(_counted(text, match.start(), match.end()))
+            if value == "1" and (raw != "one" or ONE_COUNTS.match(after)):
+                counted_one = True
+    return _Figures(
+        frozenset(percent),
+        counted_one,
+        frozenset(skipped),
+        frozenset(attributes),
+        {value: frozenset(words) for value, words in counted.items()},
+    )
 
 
 def claim_entities(
@@ -237,6 +336,23 @@ def different_subjects(a: frozenset[str], b: frozenset[str]) -> bool:
     if not a or not b or a & b:
         return False
     return all(x.split(":")[0] == y.split(":")[0] for x in a for y in b)
+
+
+def named_apart(a: frozenset[str], text_a: str, b: frozenset[str], text_b: str) -> bool:
+    """Whether two claims are about two different named subjects, neither named in the other's words:
+    "Obama has cut $716 billion from Medicare" / "McCain would pay for his plan by cuts in Medicare: $882
+    billion" give figures of two people. "Vennick won 51 percent" / "Revel won 54.2 percent, Vennick 41.8"
+    are not apart: the second names Vennick too."""
+    if not a or not b or a & b or not all(k.startswith("entity:") for k in a | b):
+        return False
+    words_a, words_b = _lower_words(text_a), _lower_words(text_b)
+    return not any(k.removeprefix("entity:") in words_b for k in a) and not any(
+        k.removeprefix("entity:") in words_a for k in b
+    )
+
+
+def _lower_words(text: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[^\W\d_]+", text.lower()))
 
 
 def predicate_token(inside: Sequence[Token]) -> Token | None:

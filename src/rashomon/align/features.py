@@ -10,7 +10,14 @@ from functools import lru_cache
 
 import numpy as np
 
-from rashomon.align.claim_features import compared_numbers, different_subjects, numbers_compatible
+from rashomon.align.claim_features import (
+    attribute_numbers,
+    compared_numbers,
+    counted_words,
+    different_subjects,
+    named_apart,
+    numbers_compatible,
+)
 from rashomon.align.mention import Mention
 from rashomon.claims.reporting import REPORTING_LEMMAS
 from rashomon.nlp.event_words import same_act
@@ -91,12 +98,24 @@ def conflicts(a: Mention, b: Mention) -> list[str]:
     dates_a, dates_b = _dates(a.dates), _dates(b.dates)
     if dates_a and dates_b and not _dates_agree(dates_a, dates_b):
         found.append(f"date: {', '.join(sorted(dates_a))} vs {', '.join(sorted(dates_b))}")
-    for mine, theirs in zip(
-        compared_numbers(a.text, a.numbers), compared_numbers(b.text, b.numbers), strict=True
-    ):
-        # counts against counts, percentages against percentages; "more than $700 billion" allows $716 billion
+    plain_a, percent_a = compared_numbers(a.text, a.numbers)
+    plain_b, percent_b = compared_numbers(b.text, b.numbers)
+    # counts against counts of one thing ("four days" never against "three lanes"), percentages against
+    # percentages; "more than $700 billion" allows $716 billion
+    plain_a, plain_b = _of_one_thing(plain_a, plain_b, a.text, b.text)
+    if named_apart(a.subject, a.text, b.subject, b.text):
+        # amounts of two people ("Obama has cut $716 billion" / "McCain would cut $882 billion"); shares of
+        # one whole still meet ("Vennick won 51 percent" / "Revel won 54.2 percent")
+        plain_a = plain_b = frozenset()
+    for mine, theirs in ((plain_a, plain_b), (percent_a, percent_b)):
         if mine and theirs and not numbers_compatible(mine, theirs, a.text, b.text):
             found.append(f"number: {', '.join(sorted(mine))} vs {', '.join(sorted(theirs))}")
+    # "a $600 ticket" against "a $900 ticket", never against "$250,000 in campaign funds"
+    described_b = attribute_numbers(b.text)
+    for word, mine in attribute_numbers(a.text).items():
+        theirs = described_b.get(word, frozenset())
+        if theirs and not numbers_compatible(mine, theirs, a.text, b.text):
+            found.append(f"number: {', '.join(sorted(mine))} {word} vs {', '.join(sorted(theirs))} {word}")
     # One negates the act the other asserts ("no bank details were taken" / "may have been taken"); not a
     # reporting verb, whose negation is about the telling ("did not say"), nor an act of someone else ("we
     # are not raiding Medicare" / "Obamacare raided Medicare").
@@ -104,6 +123,23 @@ def conflicts(a: Mention, b: Mention) -> list[str]:
     if polar and a.predicate not in REPORTING_LEMMAS and not different_subjects(a.subject, b.subject):
         found.append(f"one negates '{a.predicate}', the other asserts it")
     return found
+
+
+def _of_one_thing(
+    mine: frozenset[str], theirs: frozenset[str], text_a: str, text_b: str
+) -> tuple[frozenset[str], frozenset[str]]:
+    """The figures of each claim that count what some figure of the other counts (``counted_words``: the
+    words after them meet, or one has none)."""
+    if not mine or not theirs:
+        return mine, theirs
+    words_a, words_b = counted_words(text_a), counted_words(text_b)
+    pairs = [
+        (x, y)
+        for x in mine
+        for y in theirs
+        if not words_a.get(x) or not words_b.get(y) or words_a[x] & words_b[y]
+    ]
+    return frozenset(x for x, _ in pairs), frozenset(y for _, y in pairs)
 
 
 def _comparable(a: Mention, b: Mention) -> bool:

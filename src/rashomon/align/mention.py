@@ -36,3 +36,6 @@ class Mention:
     # Who the main verb is said of (``claim_features.claim_subject``): "entity:<name>" for a named one,
     # "word:<lemma>" for a common noun, one per coordinated subject; empty where unknown or not read.
     subject: frozenset[str] = frozenset()
+    # False when the main verb is under a modal or an infinitive ("can't impeach", "to impeach"): a position
+    # or an intention, which no negation contradicts (``claim_features.claim_asserted``).
+    asserted: bool = True

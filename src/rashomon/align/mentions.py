@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from rashomon.align.claim_features import (
+    claim_asserted,
     claim_entities,
     claim_negated,
     claim_numbers,
@@ -62,6 +63,7 @@ def build_mentions(batch: Batch) -> list[Mention]:
                 subject=claim_subject(
                     claim, verb, inside, indexes.get(claim.article) or MentionIndex.empty(claim.article)
                 ),
+                asserted=claim_asserted(verb, inside),
             )
         )
     return mentions

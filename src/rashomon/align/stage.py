@@ -32,7 +32,8 @@ class AlignStage(BaseStage):
         {"articles", "claims", "entities", "tokens", "sentences", "sentence_vectors", "span_vectors"}
     )
     produces: ClassVar[frozenset[str]] = frozenset({"vectors", "groups"})
-    version: ClassVar[str] = "4"  # 4: subjects, bounded figures; 3: scaled figures one number, model refit
+    # 5: increments, attributes, positions; 4: subjects, bounded figures; 3: scaled figures one number, refit
+    version: ClassVar[str] = "5"
 
     def __init__(self, config: Any, encoder: Any = None) -> None:
         """``encoder``: anything with sentence-transformers' ``encode``; None: MiniLM, at warm-up."""

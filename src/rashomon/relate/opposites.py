@@ -85,10 +85,17 @@ def _opposite_verbs(claim: Claim, tokens: list[Token]) -> list[tuple[str, int, s
     if parse is None:
         return []
     found = []
+    by_index = {t.index: t for t in parse.inside}
     for token in parse.inside:
         entry = OPPOSITES.get(token.lemma.lower())
         if entry is None or token.pos not in ("VERB", "AUX") or _modal(token, parse.children):
             continue
+        head = by_index.get(token.head)
+        if token.dep == "xcomp" and head is not None and head.lemma.lower() == "fail":
+            continue  # "failed to pass" does not say it passed
+        # "failed to pass his proposal": what failed is the proposal
+        failed = token.lemma.lower() == "fail"
+        acts = [c for c in parse.children.get(token.index, []) if c.dep == "xcomp" and failed]
         subject = verb_subject(token, parse)
         if subject is not None:
             found.append(
@@ -97,7 +104,7 @@ def _opposite_verbs(claim: Claim, tokens: list[Token]) -> list[tuple[str, int, s
                     entry[1],
                     subject.lemma.lower(),
                     parse.text(claim, token),
-                    _complement(token, parse.children),
+                    _complement(acts[0] if acts else token, parse.children),
                 )
             )
     return found
