@@ -56,3 +56,23 @@ def test_an_event_others_joined_is_named_for_its_origin_and_their_own_reporting(
     ]
     (event,) = find_events(articles, claims, groups)
     assert event.summary.startswith("The Herald and own reporting of 2 outlets: ")
+
+
+def test_an_events_line_is_a_sentence_before_a_quotation_or_a_fragment() -> None:
+    """The group most articles share leads, unless it is a quotation or a fragment: "Momma, look you won"
+    (three outlets quote it) does not say what happened; "Tlaib said ... on Friday" does."""
+    articles = [_article("a", "A"), _article("b", "B"), _article("c", "C")]
+    quoted = [
+        Claim(id=f"q{x}", article=x, start=0, end=1, text="Momma, look you won", quote="direct")
+        for x in "abc"
+    ]
+    told = [Claim(id=f"t{x}", article=x, start=0, end=1, text="x", checkworthiness=0.8) for x in "ab"] + [
+        Claim(id="f", article="c", start=0, end=1, text="that's what")
+    ]
+    groups = [
+        ClaimGroup("g1", ("qa", "qb", "qc"), ("a", "b", "c"), "Momma, look you won", ()),
+        ClaimGroup("g2", ("ta", "tb"), ("a", "b"), "Tlaib made no apologies for the remark on Friday", ()),
+        ClaimGroup("g3", ("f",), ("c",), "that's what", ()),
+    ]
+    (event,) = find_events(articles, [*quoted, *told], groups)
+    assert event.summary.endswith(": Tlaib made no apologies for the remark on Friday")

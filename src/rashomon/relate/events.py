@@ -13,7 +13,7 @@ event and decide nothing.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from rashomon.model import Article, Claim, ClaimGroup, NewsEvent, Relation, content_id
 from rashomon.provenance.origins import own_reporting
@@ -60,8 +60,9 @@ def find_events(
             alone.append(article_id)
     for together in _shared_components(alone, shared):
         members[_own_name([names[a] for a in together])] = together
+    by_claim = {c.id: c for c in claims}
     return [
-        _event(_with_own(origin, joined[origin]), ids, articles, groups)
+        _event(_with_own(origin, joined[origin]), ids, articles, groups, by_claim)
         for origin, ids in sorted(members.items())
     ]
 
@@ -142,10 +143,38 @@ def _closest_event(
     return best[0][0] if best and best[0][1] >= MIN_SHARED_GROUPS else None
 
 
-def _event(name: str, ids: list[str], articles: Sequence[Article], groups: Sequence[ClaimGroup]) -> NewsEvent:
+# An event's one line is a claim group that reads as a sentence of what happened: neither a quotation ("Momma,
+# look you won", "I'm addicted to spending") nor a fragment ("that's what", "them simply "suspected
+# explosive devices"), and of a usual sentence's length.
+SUMMARY_WORDS = (6, 40)
+
+
+def _lead_rank(group: ClaimGroup, members: Sequence[Claim]) -> tuple[bool, int, bool, float, int]:
+    """What makes a group its event's one line, in order: it reads as a sentence of its own (no quotation,
+    a capital first, ``SUMMARY_WORDS`` long), the most articles tell it, a headline (an outlet's own line
+    for the event), the most check-worthy, the most independent origins."""
+    words = len(group.summary.split())
+    quoted = bool(members) and all(c.quote in ("direct", "mixed") for c in members)
+    sentence = (
+        not quoted
+        and SUMMARY_WORDS[0] <= words <= SUMMARY_WORDS[1]
+        and (group.summary[:1].isupper() or group.summary[:1].isdigit())
+    )
+    headline = any(c.field == "title" for c in members)
+    worth = max((c.checkworthiness for c in members), default=0.0)
+    return sentence, len(group.articles), headline, round(worth, 1), group.independent_origins
+
+
+def _event(
+    name: str,
+    ids: list[str],
+    articles: Sequence[Article],
+    groups: Sequence[ClaimGroup],
+    claims: Mapping[str, Claim],
+) -> NewsEvent:
     inside = set(ids)
     own = [g for g in groups if set(g.articles) <= inside]
-    lead = max(own, key=lambda g: (len(g.articles), -len(g.summary)), default=None)
+    lead = max(own, key=lambda g: _lead_rank(g, [claims[c] for c in g.claims if c in claims]), default=None)
     dates = sorted(a.published.value for a in articles if a.id in inside and a.published.value)
     return NewsEvent(
         id=content_id("evt", *sorted(inside)),
