@@ -676,6 +676,17 @@ def test_a_name_modifying_a_role_is_not_the_speaker() -> None:
         assert identify(text, 0, len(source), _people(text, *names), "said").name == expected
 
 
+def test_a_source_never_runs_over_a_paragraph_break() -> None:
+    """The parser ran "... to carry in Washington D.C." on into the next paragraph: the source of "have not
+    announced" is the police, not the city."""
+    from rashomon.claims.speakers import identify
+
+    text = "It lets them carry in Washington D.C.\n\nCapitol Police have not announced any measures."
+    start, end = text.index("Washington"), text.index(" have")
+    found = identify(text, start, end, _people(text), "have not announced", (end + 19, len(text)))
+    assert found.name == "Capitol Police"
+
+
 def test_who_without_a_comma_speaks_for_the_noun_its_clause_hangs_on() -> None:
     """ "three other women who claimed Moore pursued them": the women, not Bill Armistead named before."""
     from rashomon.claims.build import _relative_antecedent, _subject_before
@@ -799,3 +810,25 @@ def test_a_relative_clause_hung_on_a_date_speaks_for_nobody() -> None:
     ]
     found = _relative_antecedent(parse_articles(women)["a1"], (who.start, who.end), (said.start, said.end))
     assert found == (women[1].start, women[1].end)
+
+
+def test_what_a_speaker_did_not_say_is_not_their_claim() -> None:
+    """ "Santorum did not say public schools were a bad idea": no claim of Santorum's; "could not resist
+    suggesting" and "have not clearly stated how imminent ..." (a doubt) stay."""
+    from rashomon.claims.build import _not_told
+    from rashomon.model import ChainLink
+
+    def told(cue: str, text: str) -> Claim:
+        return Claim(id="c", article="a", start=0, end=1, text=text, cue=cue, chain=(ChainLink("X", cue),))
+
+    assert _not_told(told("did not say", "public schools were a bad idea"))
+    assert _not_told(told("stopped short of noting", "she'd rather have Clinton making appointments"))
+    assert not _not_told(told("could not resist suggesting", "that Republicans started it"))
+    assert not _not_told(told("have not clearly stated", "how imminent an attack was"))
+    assert not _not_told(told("said", "public schools were a bad idea"))
+    # a negation the tagger left outside the cue joins it: "Mr. Mueller had not | found | the campaign to ..."
+    from rashomon.claims.build import _with_negation
+
+    text = "Barr's word that Mr. Mueller had not found the campaign to have conspired"
+    assert _with_negation(text, text.index("found"), text.index("found") + 5) == "had not found"
+    assert _with_negation("He said it", 3, 7) == "said"

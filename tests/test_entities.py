@@ -321,3 +321,17 @@ def test_a_name_written_after_the_is_no_person() -> None:
     )
     types = {e.name: e.type for e in resolve_entities(mentions, articles)}
     assert types["Maren Dawn"] == "PRODUCT" and types["Ola Dawn"] == "PERSON"
+
+
+def test_a_name_never_runs_over_a_line_break_or_an_editors_bracket() -> None:
+    """ "... in Washington D.C.\\n\\nU.S. Capitol Police have" is two names; "[special counsel Robert]
+    Mueller's" is Mueller."""
+    from rashomon.nlp.convert import name_spans
+
+    def names(text: str) -> list[str]:
+        return [text[a:b] for a, b in name_spans(text, 0, len(text))]
+
+    assert names("Washington D.C.\n\nU.S. Capitol Police") == ["Washington D.C.", "U.S. Capitol Police"]
+    assert names("[special counsel Robert] Mueller") == ["Mueller"]
+    assert names("B]y") == []
+    assert names("Qassem Soleimani") == ["Qassem Soleimani"]

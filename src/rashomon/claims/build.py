@@ -67,7 +67,7 @@ def build_claims(
         claim = _claim(article, span, sentences, tokens, mentions, authors, recent, dates, doc)
         if claim.chain and claim.chain[0].speaker.endswith(BOOK_SUFFIX):
             authors.add(claim.chain[0].speaker.removesuffix(BOOK_SUFFIX))
-        asserts = not (ANONYMITY_REQUEST.match(claim.text) or _embedded_question(claim))
+        asserts = not (ANONYMITY_REQUEST.match(claim.text) or _embedded_question(claim) or _not_told(claim))
         if claim.checkworthiness >= DROP_BELOW and asserts:
             claims.append(claim)
     return claims
@@ -150,6 +150,38 @@ def _embedded_question(claim: Claim) -> bool:
     )
 
 
+# A telling its cue negates: "Santorum *did not say* public schools were a bad idea", "*stopped short of
+# noting* she'd rather have Clinton", "*refused to say* he supports ...": the speaker did not say it. (Not
+# "could not resist suggesting", "has not shied from": two negations tell it.)
+NOT_TOLD = re.compile(
+    r"^(?:(?:did|does|do|has|have|had|would|will|could|can|is|are|was|were)(?:\s+not|n['’]t)|never|"
+    r"refus\w*\s+to|declin\w*\s+to|stopp?\w*\s+short\s+of)\b"
+    r"(?!.*\b(?:resist|shy|shie[ds]|shying|hesitat\w*|hold\w* back|held back|fail\w*|stop\w*)\b)",
+    re.IGNORECASE,
+)
+
+
+# A negation the tagger left outside the cue: "Mr. Mueller *had not* | found | the campaign to have ...".
+NEGATION_BEFORE = re.compile(
+    r"\b(?:(?:did|does|do|has|have|had|would|will|could|can|is|are|was|were)\s+not|\w+n['’]t|never)\s+$",
+    re.IGNORECASE,
+)
+
+
+def _with_negation(text: str, start: int, end: int) -> str:
+    """The cue as written, with a negation just before it that the tagger's span left out."""
+    before = NEGATION_BEFORE.search(text[max(start - 16, 0) : start])
+    return text[start - len(before.group(0)) if before else start : end]
+
+
+def _not_told(claim: Claim) -> bool:
+    """Whether the claim's cue says its speaker did not tell it; an embedded question stays ("have not
+    clearly stated *how imminent an attack was*": a doubt, read by the relate stage)."""
+    if not claim.chain or claim.cue is None or EMBEDDED_QUESTION.match(claim.text):
+        return False
+    return bool(NOT_TOLD.match(claim.cue.strip()))
+
+
 def _names_a_source(cue: str) -> bool:
     """Cues whose object, without a verb, is a source, a request or a topic, not what was said: "citing
     *two people familiar with her work*", "did not respond to *a request for comment*", "spoke about *the
@@ -169,7 +201,7 @@ def _link(
     recent: Sequence[Recent],
     doc: ParsedArticle | None = None,
 ) -> tuple[Speaker, str]:
-    cue_text = article.text[attribution.cue[0] : attribution.cue[1]]
+    cue_text = _with_negation(article.text, attribution.cue[0], attribution.cue[1])
     source = attribution.source
     if source is None:
         return Speaker("unnamed source", None, "anonymous"), cue_text

@@ -94,6 +94,7 @@ def identify(
     """Who the source span names. ``cue``: the attribution's cue, when known; ``content``: the span of
     what it says; ``recent``: the article's speakers before it (people and organisations), in order;
     ``subject``: the span of the previous sentence's subject, whom a "he"/"she" most likely is."""
+    start, end = _within_paragraph(text, start, end, content)
     span = text[start:end].strip()
     words = [w.lower() for w in WORD.findall(span)]
     if "who" in words[1:] or "which" in words[1:]:
@@ -190,6 +191,18 @@ def identify(
     if entities:
         return Speaker(entities[0].name, entities[0].id, "named")
     return Speaker(span, None, "anonymous" if not span[:1].isupper() else "named")
+
+
+def _within_paragraph(text: str, start: int, end: int, content: tuple[int, int] | None) -> tuple[int, int]:
+    """A source span cut at a paragraph break to the side nearest what it says: "... carry in Washington
+    D.C.\n\nU.S. Capitol Police have not announced" is the police (the parser ran the sentence on past an
+    abbreviation); a source after its content keeps its first line."""
+    last = text.rfind("\n\n", start, end)
+    if last < 0:
+        return start, end
+    if content is not None and content[0] < start:
+        return start, text.find("\n\n", start, end)
+    return last + 2, end
 
 
 def _other_gender(speaker: Speaker, pronoun: str, mentions: MentionIndex, text: str) -> bool:

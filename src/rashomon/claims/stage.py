@@ -27,7 +27,7 @@ class ClaimsStage(BaseStage):
         {"articles", "sentences", "tokens", "entities", "attributions"}
     )
     produces: ClassVar[frozenset[str]] = frozenset({"claims"})
-    version: ClassVar[str] = "6"  # 6: embedded questions, topics; 5: a reported "would" no hedge
+    version: ClassVar[str] = "7"  # 7: negated tellings, sources within a paragraph; 6: embedded questions
 
     def run(self, batch: Batch, advance: Advance = lambda n: None) -> Batch:
         sentences, tokens = by_article(batch.sentences), by_article(batch.tokens)

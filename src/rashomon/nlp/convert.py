@@ -6,6 +6,7 @@ every token of every article, so "the", "DT" and "det" would otherwise be stored
 
 from __future__ import annotations
 
+import re
 from sys import intern
 from typing import Any
 
@@ -39,10 +40,38 @@ def doc_to_records(
         )
     mentions = (
         [
-            EntityMention(article_id, ent.start_char, ent.end_char, ent.text, intern(ent.label_))
+            EntityMention(article_id, start, end, doc.text[start:end], intern(ent.label_))
             for ent in doc.ents
+            for start, end in name_spans(doc.text, ent.start_char, ent.end_char)
         ]
         if with_entities
         else []
     )
     return sentences, tokens, mentions
+
+
+_LINE_BREAK = re.compile(r"\s*\n\s*")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def name_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """An entity span as the names it holds. The model runs a name over a paragraph break when a sentence
+    ends in an abbreviation ("... in Washington D.C.\n\nU.S. Capitol Police have"): each line is a name of
+    its own. An editor's brackets inside a quotation ("[special counsel Robert] Mueller's") leave the part
+    after the bracket, the surname. Pieces without a letter are no names."""
+    pieces: list[tuple[int, int]] = []
+    first = start
+    for match in _LINE_BREAK.finditer(text, start, end):
+        pieces.append((first, match.start()))
+        first = match.end()
+    pieces.append((first, end))
+    found = []
+    for low, high in pieces:
+        bracket = max(text.rfind("]", low, high), text.rfind("[", low, high))
+        if bracket >= 0:
+            low = bracket + 1
+            while low < high and text[low].isspace():
+                low += 1
+        if high - low >= 2 and _LETTER.search(text, low, high):
+            found.append((low, high))
+    return found

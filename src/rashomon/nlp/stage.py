@@ -17,6 +17,7 @@ class NlpStage(BaseStage):
     requires: ClassVar[frozenset[str]] = frozenset({"articles"})
     produces: ClassVar[frozenset[str]] = frozenset({"sentences", "tokens", "mentions"})
     scope: ClassVar[Scope] = "article"
+    version: ClassVar[str] = "2"  # 2: names cut at line breaks and editors' brackets
 
     _nlp: Any = None
 
