@@ -85,8 +85,19 @@ def doubt(claim: Claim, context: str, tail: str = "") -> tuple[str, str] | None:
     after the cue are too few. A claim that merely sits inside someone else's doubt ("never shown
     evidence that *Iran was planning an attack*") is the disputed proposition, not a doubter. ``tail``:
     the words after the claim to the end of its sentence, where a doubt may follow the attribution
-    ("..., said the union head, *contradicting the company's claim of an inspection*").
+    ("..., said the union head, *contradicting the company's claim of an inspection*"). An open question
+    doubts nothing: "could not confirm *what the drone was carrying*", "questions over *whether practices
+    should be overhauled*" (what to do, not a fact).
     """
+    found = _doubt(claim, context, tail)
+    if found and UNKNOWN.search(f"{claim.cue or ''} {claim.text}"):
+        return None
+    if found and EMBEDDED_QUESTION.match(found[1]) and OPEN_MODAL.search(found[1]):
+        return None
+    return found
+
+
+def _doubt(claim: Claim, context: str, tail: str) -> tuple[str, str] | None:
     own = dispute_cue(claim.text)
     if own:
         return own, disputed_part(claim.text) or disputed_part(context) or claim.text
@@ -117,10 +128,6 @@ def dispute_candidates(
             found.append(DisputeCandidate(index, answered, claims[previous].text, answers=previous))
             continue
         doubted = doubt(claim, context, tails[index] if tails else "")
-        if doubted and UNKNOWN.search(f"{claim.cue or ''} {claim.text}"):
-            continue  # "could not confirm *what the drone was carrying*": an open question, no claim doubted
-        if doubted and EMBEDDED_QUESTION.match(doubted[1]) and OPEN_MODAL.search(doubted[1]):
-            continue  # "questions over whether practices should be overhauled": what to do, not a fact
         if doubted:
             named = short_object(claim.text) if dispute_cue(claim.text) else None
             source = disputed_source(claim.text) or disputed_source(context)
