@@ -379,3 +379,21 @@ def test_amounts_of_two_named_people_are_two_amounts() -> None:
     assert named_apart(obama.subject, obama.text, mccain.subject, mccain.text)
     assert not [f for f in conflicts(obama, mccain) if f.startswith("number:")]
     assert [f for f in conflicts(obama, both) if f.startswith("number:")]
+
+
+def test_an_embedded_question_asserts_nothing_to_contradict() -> None:
+    """ "(raised the question of) where Obama was born" against "Mr. Obama was not born in this country"."""
+    from rashomon.align.mention import Mention
+    from rashomon.relate.relations import _Pair, _relation
+
+    vector = np.array([1.0, 0.0], dtype=np.float32)
+    a = Claim(id="a", article="a", start=0, end=10, text="where Obama was born")
+    b = Claim(id="b", article="b", start=0, end=10, text="Mr. Obama was not born in this country")
+    ma = Mention("a", "a", a.text, vector, frozenset({"obama"}), frozenset(), frozenset(), "bear", False)
+    mb = replace(ma, key="b", document="b", text=b.text, negated=True)
+    assert _relation(a, b, "g1", "g2", ma, mb, _Pair(0, 1, cosine=0.8, probability=0.6)) is None
+    plain = replace(a, text="Obama was born in Hawaii")
+    found = _relation(
+        plain, b, "g1", "g2", replace(ma, text=plain.text), mb, _Pair(0, 1, cosine=0.8, probability=0.6)
+    )
+    assert found is not None and found.type == "contradict"

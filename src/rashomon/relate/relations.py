@@ -20,7 +20,7 @@ import numpy as np
 from rashomon.align.claim_features import different_subjects
 from rashomon.align.features import dates_near
 from rashomon.align.similarity import Mention, candidate_pairs, conflicts
-from rashomon.claims.reporting import REPORTING_LEMMAS
+from rashomon.claims.reporting import EMBEDDED_QUESTION, REPORTING_LEMMAS
 from rashomon.model import Claim, ClaimGroup, Relation
 from rashomon.nlp.quantities import tally_conflicts
 from rashomon.relate.cues import dispute_cue
@@ -87,6 +87,8 @@ def _cos(mentions: Sequence[Mention], i: int, j: int) -> float:
 def _relation(a: Claim, b: Claim, ga: str, gb: str, ma: Mention, mb: Mention, pair: _Pair) -> Relation | None:
     if dispute_cue(a.text) or dispute_cue(b.text):
         return None  # handled by relate.disputes, against the disputed proposition
+    if EMBEDDED_QUESTION.match(a.text) or EMBEDDED_QUESTION.match(b.text):
+        return None  # "(the question of) where Obama was born" asserts nothing to contradict or agree with
     if pair.cosine >= CONTRADICT_MIN_COSINE:
         # dates far apart are two occasions (two earthquakes), kept apart but no contradiction; so are the
         # figures of a running tally on two days ("three had died" on Saturday, "five dead" on Monday)
