@@ -832,3 +832,5 @@ def test_what_a_speaker_did_not_say_is_not_their_claim() -> None:
     text = "Barr's word that Mr. Mueller had not found the campaign to have conspired"
     assert _with_negation(text, text.index("found"), text.index("found") + 5) == "had not found"
     assert _with_negation("He said it", 3, 7) == "said"
+    text = "@MittRomney just refused to say he supports hospital visitation rights"
+    assert _not_told(told(_with_negation(text, text.index("say"), text.index("say") + 3), "he supports it"))

@@ -387,12 +387,14 @@ def test_an_embedded_question_asserts_nothing_to_contradict() -> None:
     from rashomon.relate.relations import _Pair, _relation
 
     vector = np.array([1.0, 0.0], dtype=np.float32)
-    a = Claim(id="a", article="a", start=0, end=10, text="where Obama was born")
+    a = Claim(id="a", article="a", start=0, end=10, text="where Obama was born", cue="raised the question")
     b = Claim(id="b", article="b", start=0, end=10, text="Mr. Obama was not born in this country")
     ma = Mention("a", "a", a.text, vector, frozenset({"obama"}), frozenset(), frozenset(), "bear", False)
     mb = replace(ma, key="b", document="b", text=b.text, negated=True)
     assert _relation(a, b, "g1", "g2", ma, mb, _Pair(0, 1, cosine=0.8, probability=0.6)) is None
-    plain = replace(a, text="Obama was born in Hawaii")
+    plain = replace(
+        a, text="When he was born in Hawaii, Obama was a citizen", cue=None
+    )  # a clause, no question
     found = _relation(
         plain, b, "g1", "g2", replace(ma, text=plain.text), mb, _Pair(0, 1, cosine=0.8, probability=0.6)
     )

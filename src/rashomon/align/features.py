@@ -98,10 +98,24 @@ def conflicts(a: Mention, b: Mention) -> list[str]:
     dates_a, dates_b = _dates(a.dates), _dates(b.dates)
     if dates_a and dates_b and not _dates_agree(dates_a, dates_b):
         found.append(f"date: {', '.join(sorted(dates_a))} vs {', '.join(sorted(dates_b))}")
+    found += _number_conflicts(a, b)
+    # One negates the act the other asserts ("no bank details were taken" / "may have been taken"); not a
+    # reporting verb, whose negation is about the telling ("did not say"), nor an act of someone else ("we
+    # are not raiding Medicare" / "Obamacare raided Medicare").
+    polar = a.negated is not None and b.negated is not None and a.negated != b.negated
+    if polar and a.predicate not in REPORTING_LEMMAS and not different_subjects(a.subject, b.subject):
+        found.append(f"one negates '{a.predicate}', the other asserts it")
+    return found
+
+
+def _number_conflicts(a: Mention, b: Mention) -> list[str]:
+    """Figures of the two claims that cannot both hold: counts against counts of one thing ("four days"
+    never against "three lanes"), percentages against percentages, a thing's figure against the same
+    thing's ("a $600 ticket" / "a $900 ticket", never "$250,000 in campaign funds"); "more than $700
+    billion" allows $716 billion."""
+    found = []
     plain_a, percent_a = compared_numbers(a.text, a.numbers)
     plain_b, percent_b = compared_numbers(b.text, b.numbers)
-    # counts against counts of one thing ("four days" never against "three lanes"), percentages against
-    # percentages; "more than $700 billion" allows $716 billion
     plain_a, plain_b = _of_one_thing(plain_a, plain_b, a.text, b.text)
     if named_apart(a.subject, a.text, b.subject, b.text):
         # amounts of two people ("Obama has cut $716 billion" / "McCain would cut $882 billion"); shares of
@@ -110,18 +124,11 @@ def conflicts(a: Mention, b: Mention) -> list[str]:
     for mine, theirs in ((plain_a, plain_b), (percent_a, percent_b)):
         if mine and theirs and not numbers_compatible(mine, theirs, a.text, b.text):
             found.append(f"number: {', '.join(sorted(mine))} vs {', '.join(sorted(theirs))}")
-    # "a $600 ticket" against "a $900 ticket", never against "$250,000 in campaign funds"
     described_b = attribute_numbers(b.text)
     for word, mine in attribute_numbers(a.text).items():
         theirs = described_b.get(word, frozenset())
         if theirs and not numbers_compatible(mine, theirs, a.text, b.text):
             found.append(f"number: {', '.join(sorted(mine))} {word} vs {', '.join(sorted(theirs))} {word}")
-    # One negates the act the other asserts ("no bank details were taken" / "may have been taken"); not a
-    # reporting verb, whose negation is about the telling ("did not say"), nor an act of someone else ("we
-    # are not raiding Medicare" / "Obamacare raided Medicare").
-    polar = a.negated is not None and b.negated is not None and a.negated != b.negated
-    if polar and a.predicate not in REPORTING_LEMMAS and not different_subjects(a.subject, b.subject):
-        found.append(f"one negates '{a.predicate}', the other asserts it")
     return found
 
 

@@ -161,16 +161,18 @@ NOT_TOLD = re.compile(
 )
 
 
-# A negation the tagger left outside the cue: "Mr. Mueller *had not* | found | the campaign to have ...".
+# A negation the tagger left outside the cue: "Mr. Mueller *had not* | found | the campaign to have ...",
+# "@MittRomney just *refused to* | say | he supports ...".
 NEGATION_BEFORE = re.compile(
-    r"\b(?:(?:did|does|do|has|have|had|would|will|could|can|is|are|was|were)\s+not|\w+n['’]t|never)\s+$",
+    r"\b(?:(?:did|does|do|has|have|had|would|will|could|can|is|are|was|were)\s+not|\w+n['’]t|never|"
+    r"refus(?:e|es|ed|ing)\s+to|declin(?:e|es|ed|ing)\s+to)\s+$",
     re.IGNORECASE,
 )
 
 
 def _with_negation(text: str, start: int, end: int) -> str:
     """The cue as written, with a negation just before it that the tagger's span left out."""
-    before = NEGATION_BEFORE.search(text[max(start - 16, 0) : start])
+    before = NEGATION_BEFORE.search(text[max(start - 20, 0) : start])
     return text[start - len(before.group(0)) if before else start : end]
 
 

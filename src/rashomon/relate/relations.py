@@ -87,7 +87,7 @@ def _cos(mentions: Sequence[Mention], i: int, j: int) -> float:
 def _relation(a: Claim, b: Claim, ga: str, gb: str, ma: Mention, mb: Mention, pair: _Pair) -> Relation | None:
     if dispute_cue(a.text) or dispute_cue(b.text):
         return None  # handled by relate.disputes, against the disputed proposition
-    if EMBEDDED_QUESTION.match(a.text) or EMBEDDED_QUESTION.match(b.text):
+    if _asked(a) or _asked(b):
         return None  # "(the question of) where Obama was born" asserts nothing to contradict or agree with
     if pair.cosine >= CONTRADICT_MIN_COSINE:
         # dates far apart are two occasions (two earthquakes), kept apart but no contradiction; so are the
@@ -120,6 +120,12 @@ def _relation(a: Claim, b: Claim, ga: str, gb: str, ma: Mention, mb: Mention, pa
         explanation = f"“{_short(a.text)}” and “{_short(b.text)}” tell the same account in different detail"
         return Relation(ga, gb, "agree", round(pair.probability, 3), (a.id, b.id), explanation)
     return None
+
+
+def _asked(claim: Claim) -> bool:
+    """Whether a claim is a question someone's words leave open ("raised the question | *where Obama was
+    born*"), not a sentence opening with a clause ("When the court convicted her, ...")."""
+    return claim.cue is not None and claim.text[:1].islower() and bool(EMBEDDED_QUESTION.match(claim.text))
 
 
 # Verbs that carry no act of their own: "had no intention", "did not", "got".
