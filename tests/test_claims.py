@@ -825,6 +825,10 @@ def test_what_a_speaker_did_not_say_is_not_their_claim() -> None:
     assert _not_told(told("stopped short of noting", "she'd rather have Clinton making appointments"))
     assert not _not_told(told("could not resist suggesting", "that Republicans started it"))
     assert not _not_told(told("have not clearly stated", "how imminent an attack was"))
+    assert not _not_told(
+        told("could not confirm", "that the drone was Iranian")
+    )  # a doubt, for the relate stage
+    assert _not_told(told("won't say", "he supports it"))
     assert not _not_told(told("said", "public schools were a bad idea"))
     # a negation the tagger left outside the cue joins it: "Mr. Mueller had not | found | the campaign to ..."
     from rashomon.claims.build import _with_negation

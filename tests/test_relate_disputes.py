@@ -240,6 +240,13 @@ def test_quarrels_refusals_oppositions_and_negated_denials_dispute_no_claim() ->
     assert dispute_cue("She rejected Trump's account of the call") == "rejected"
     assert dispute_cue("He denied Russia interfered") == "denied"
     assert dispute_cue("The company disputes that account") == "disputes"
+    # a title is no whole name, a possessive no refused thing, "that" opens a clause
+    assert dispute_cue("She rejected Mr. Trump's account of the call") == "rejected"
+    assert dispute_cue("He denied the candidate's claims") == "denied"
+    assert dispute_cue("Trump denied that aid to Ukraine was conditioned on investigations") == "denied"
+    assert dispute_cue("The ministry not only denied the report but called it fabricated") == "denied"
+    assert dispute_cue("a statement that disputes the findings") == "disputes"
+    assert dispute_cue("Russia sought to undermine the election that Trump won") is None
     assert answers_previous("The ministry denied it.") == "denied"
     # the same when the cue is the attribution's and the refused thing its content
     subpoena = Claim(id="s", article="s", start=0, end=30, text="a subpoena for documents", cue="rejected")

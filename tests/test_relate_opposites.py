@@ -347,7 +347,8 @@ def test_figures_of_different_things_do_not_conflict() -> None:
     def numbers(a: str, b: str) -> list[str]:
         return [f for f in conflicts(mention(a), mention(b)) if f.startswith("number:")]
 
-    assert counted_words("two of the three access lanes") == {"3": frozenset({"access", "lanes"})}
+    assert counted_words("two of the three access lanes") == {"3": frozenset({"access", "lane"})}
+    assert counted_words("two people")["2"] == counted_words("one person was")["1"] == {"person"}
     assert numbers("The lanes were closed for four days", "They closed two of the three access lanes") == []
     assert (
         numbers("Moore closed in on them in his 30s", "They were closed in on between 16 and 18 years old")
@@ -379,6 +380,10 @@ def test_amounts_of_two_named_people_are_two_amounts() -> None:
     assert named_apart(obama.subject, obama.text, mccain.subject, mccain.text)
     assert not [f for f in conflicts(obama, mccain) if f.startswith("number:")]
     assert [f for f in conflicts(obama, both) if f.startswith("number:")]
+    aoc = frozenset({"entity:ocasio-cortez"})
+    assert not named_apart(
+        aoc, "Ocasio-Cortez cut 5", frozenset({"entity:trump"}), "Trump: Ocasio-Cortez cut 9"
+    )
 
 
 def test_an_embedded_question_asserts_nothing_to_contradict() -> None:
@@ -392,6 +397,11 @@ def test_an_embedded_question_asserts_nothing_to_contradict() -> None:
     ma = Mention("a", "a", a.text, vector, frozenset({"obama"}), frozenset(), frozenset(), "bear", False)
     mb = replace(ma, key="b", document="b", text=b.text, negated=True)
     assert _relation(a, b, "g1", "g2", ma, mb, _Pair(0, 1, cosine=0.8, probability=0.6)) is None
+    told = replace(a, text="how Obama was born in Hawaii", cue="described")  # what happened, no question
+    found = _relation(
+        told, b, "g1", "g2", replace(ma, text=told.text), mb, _Pair(0, 1, cosine=0.8, probability=0.6)
+    )
+    assert found is not None and found.type == "contradict"
     plain = replace(
         a, text="When he was born in Hawaii, Obama was a citizen", cue=None
     )  # a clause, no question

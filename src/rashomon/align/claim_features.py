@@ -5,9 +5,10 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from types import MappingProxyType
 
 from rashomon.claims.mention_index import MentionIndex
 from rashomon.model import Claim, Entity, Token
@@ -181,7 +182,7 @@ def attribute_numbers(text: str) -> dict[str, frozenset[str]]:
     return {word: frozenset(values) for word, values in found.items()}
 
 
-def counted_words(text: str) -> dict[str, frozenset[str]]:
+def counted_words(text: str) -> Mapping[str, frozenset[str]]:
     """What each plain figure counts, as the words after it ("four *days*", "1,200 *jobs*", "2,000
     *manufacturing jobs*"; "money" after a currency sign; empty where no noun follows): two figures
     compare only when these meet or one is empty, so "closed for four days" never conflicts with "three
@@ -213,10 +214,12 @@ class _Figures:
     counted_one: bool  # whether a "1"/"one" counts something
     skipped: frozenset[str]  # not amounts of what the claim is about: dates, attributes, increments, parts
     attributes: frozenset[tuple[str, str]]  # (value, the word after it) of "a $600 ticket"
-    counted: dict[str, frozenset[str]]  # plain value -> the words of what it counts
+    counted: Mapping[str, frozenset[str]]  # plain value -> the words of what it counts
 
 
 def _counted(text: str, start: int, end: int) -> frozenset[str]:
+    """The words of what the figure at ``start:end`` counts, singular ("money" for a sum, "decade" for "30s",
+    empty when no noun follows)."""
     if CURRENCY_BEFORE.search(text[max(start - 2, 0) : start]):
         return frozenset({"money"})
     after = text[end : end + 80].lower()
@@ -229,8 +232,18 @@ def _counted(text: str, start: int, end: int) -> frozenset[str]:
     for word in _WORDS_AFTER.findall(after):
         if not word.isalpha() or word in _NOUN_END or len(words) == 3:
             break
-        words.add(word.rstrip("s") if word in ("dollars", "euros", "pounds") else word)
+        words.add(_singular(word))
     return frozenset({"money"}) if words & {"dollar", "euro", "pound"} else frozenset(words)
+
+
+_IRREGULAR = {"people": "person", "men": "man", "women": "woman", "children": "child"}
+
+
+def _singular(word: str) -> str:
+    """ "people" -> "person", "jobs" -> "job": two claims count one thing in either number."""
+    if word in _IRREGULAR:
+        return _IRREGULAR[word]
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 @lru_cache(maxsize=1 << 14)
@@ -268,7 +281,7 @@ def _figures(text: str) -> _Figures:
         counted_one,
         frozenset(skipped),
         frozenset(attributes),
-        {value: frozenset(words) for value, words in counted.items()},
+        MappingProxyType({value: frozenset(words) for value, words in counted.items()}),
     )
 
 
@@ -352,7 +365,10 @@ def named_apart(a: frozenset[str], text_a: str, b: frozenset[str], text_b: str) 
 
 
 def _lower_words(text: str) -> frozenset[str]:
-    return frozenset(re.findall(r"[^\W\d_]+", text.lower()))
+    """The text's words in lower case, each hyphenated or apostrophed name whole and in parts
+    ("ocasio-cortez", "ocasio", "cortez")."""
+    whole = re.findall(r"[^\W\d_]+(?:['’-][^\W\d_]+)*", text.lower())
+    return frozenset(whole) | frozenset(part for word in whole for part in re.split(r"['’-]", word))
 
 
 def predicate_token(inside: Sequence[Token]) -> Token | None:

@@ -154,7 +154,8 @@ def _embedded_question(claim: Claim) -> bool:
 # noting* she'd rather have Clinton", "*refused to say* he supports ...": the speaker did not say it. (Not
 # "could not resist suggesting", "has not shied from": two negations tell it.)
 NOT_TOLD = re.compile(
-    r"^(?:(?:did|does|do|has|have|had|would|will|could|can|is|are|was|were)(?:\s+not|n['’]t)|never|"
+    r"^(?:(?:did|does|do|has|have|had|would|will|could|can|is|are|was|were)(?:\s+not|n['’]t)|"
+    r"can['’]t|cannot|won['’]t|never|"
     r"refus\w*\s+to|declin\w*\s+to|stopp?\w*\s+short\s+of)\b"
     r"(?!.*\b(?:resist|shy|shie[ds]|shying|hesitat\w*|hold\w* back|held back|fail\w*|stop\w*)\b)",
     re.IGNORECASE,
@@ -176,12 +177,19 @@ def _with_negation(text: str, start: int, end: int) -> str:
     return text[start - len(before.group(0)) if before else start : end]
 
 
+# A negated check of what others say is a doubt of it, kept for the relate stage: "could not confirm | that
+# the drone was Iranian", "have never shown evidence | that ...", "did not see one".
+NEGATED_CHECK = re.compile(r"\b(?:verify|confirm|corroborate|evidence|see|seen|aware)\b", re.IGNORECASE)
+
+
 def _not_told(claim: Claim) -> bool:
     """Whether the claim's cue says its speaker did not tell it; an embedded question stays ("have not
-    clearly stated *how imminent an attack was*": a doubt, read by the relate stage)."""
+    clearly stated *how imminent an attack was*": a doubt, read by the relate stage), and so does a
+    negated check ("could not confirm that ...")."""
     if not claim.chain or claim.cue is None or EMBEDDED_QUESTION.match(claim.text):
         return False
-    return bool(NOT_TOLD.match(claim.cue.strip()))
+    cue = claim.cue.strip()
+    return bool(NOT_TOLD.match(cue)) and not NEGATED_CHECK.search(cue)
 
 
 def _names_a_source(cue: str) -> bool:

@@ -74,13 +74,13 @@ ATTRIBUTIVE = re.compile(
 # visit", "the court denied bail", "the board rejected the offer" (not "denied the plan existed").
 REFUSING = re.compile(r"^(?:den|reject|dismiss)", re.IGNORECASE)
 REFUSED = re.compile(
-    r"\s+(?:(?:the|a|an|his|her|their|its|our|your|any|this|that|these|those|[\w-]+['’]s)\s+)?"
+    r"(?!\s+that\b)\s+(?:(?:the|a|an|his|her|their|its|our|your|any|this|these|those|[\w-]+['’]s)\s+)?"
     r"(?:[\w-]+\s+){0,2}?(?:requests?|entry|access|bail|permission|visas?|appeals?|applications?|motions?|"
     r"offers?|proposals?|plans?|bids?|visits?|invitations?|deals?|nominations?|amendments?|bills?|budgets?|"
     r"petitions?|demands?|resignations?|asylum|licen[cs]es?|loans?|permits?|subpoenas?|summons(?:es)?|"
     r"ultimatums?|terms|conditions|compromises?|agreements?|treat(?:y|ies)|measures?|legislation|"
     r"resolutions?|settlements?|nominees?|candidates?|candidacy|picks?|overtures?|pleas?|calls?|aid|help|"
-    r"assistance|funding|money|payments?|ideas?\s+of)\b"
+    r"assistance|funding|money|payments?|ideas?\s+of)\b(?!['’])"
     # not the subject of a clause: "denied the plan existed" denies a claim
     r"(?!\s+(?:was|were|is|are|had|has|have|did|does|would|could|will|\w+ed)\b)",
     re.IGNORECASE,
@@ -90,14 +90,16 @@ REFUSED = re.compile(
 # Rejecting a person opposes them ("he would reject Judge Gorsuch and join the filibuster"): a name that ends
 # its phrase (not "Russia's claims", not "denied Russia interfered").
 NAMED_OBJECT = re.compile(
-    r"\s+(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w-]+(?=\s*(?:[,.;:]|$)|\s+(?:and|or|on|in|at|for|as|to|from|over|"
+    r"\s+(?:[A-Z][\w.'’-]*\s+){0,3}(?!(?:Mrs?|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|St|Prof)\b)[A-Z][\w-]+"
+    r"(?=\s*(?:[,.;:]|$)|\s+(?:and|or|on|in|at|for|as|to|from|over|"
     r"after|because|while|when|with|by)\b)"
 )
+DETERMINER_BEFORE = re.compile(r"(?:\b(?:the|a|an|this|its|his|her|their|our|legal|trade)|['’]s)\s+$", re.I)
 # The noun "dispute" names a quarrel, not a doubt about a claim: "a dispute with the United States", "the
 # dispute over water rights".
 NOUN_DISPUTE = re.compile(r"\s+(?:with|over|between|among|involving|about|of|in|on|for)\b", re.IGNORECASE)
 # "I didn't deny them", "did not dispute the figures", "never rejected": a negated denial denies nothing.
-NEGATED_BEFORE = re.compile(r"(?:n['’]t|\bnot|\bnever)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+NEGATED_BEFORE = re.compile(r"(?:n['’]t|\bnot|\bnever)\s+(?:(?!only\b|merely\b)\w+ly\s+)?$", re.IGNORECASE)
 NEGATABLE = re.compile(
     r"^(?:den|reject|disput|refut|contradict|dismiss|undermin|undercut|debunk)", re.IGNORECASE
 )
@@ -105,11 +107,11 @@ NEGATABLE = re.compile(
 # "undermines the credibility of", not "a conspiracy to undermine the election".
 WEAKENING = re.compile(r"^(?:undermin|undercut)", re.IGNORECASE)
 ARGUMENT = re.compile(
-    r"^\W*(?:[\w'’-]+\W+){0,6}?(?:"
+    r"^\s+that\b|^[^\w.;!?]*(?:[\w'’-]+[^\w.;!?]+){0,6}?(?:"
     + CLAIM_NOUNS
     + r"|accounts?|case|arguments?|credibility|justifications?|rationale|narratives?|story|stories|versions?|"
     r"assertions?|positions?|defen[cs]e|explanations?|testimony|premise|notion|contentions?|conclusions?|"
-    r"findings?|assessments?|statements?|words|reasoning|evidence|basis|theory|that)\b",
+    r"findings?|assessments?|statements?|words|reasoning|evidence|basis|theory)\b",
     re.IGNORECASE,
 )
 
@@ -119,8 +121,10 @@ def _dispute_match(text: str) -> re.Match[str] | None:
         word = re.match(r"\w+", text[match.start() :])
         first = word.group(0).lower() if word is not None else ""
         before, cue = text[: match.start()], match.group(0)
-        if first in ("disputed", "dispute", "disputes") and ATTRIBUTIVE.search(before):
-            continue  # "the disputed vote", "a dispute"
+        if first == "disputed" and ATTRIBUTIVE.search(before):
+            continue  # "the disputed vote"
+        if first in ("dispute", "disputes") and DETERMINER_BEFORE.search(before):
+            continue  # "a dispute", "the disputes" (not "a statement that disputes the findings")
         if first in ("dispute", "disputes") and NOUN_DISPUTE.match(text, match.end()):
             continue
         if NEGATABLE.match(cue) and NEGATED_BEFORE.search(before):

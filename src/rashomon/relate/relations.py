@@ -20,6 +20,7 @@ import numpy as np
 from rashomon.align.claim_features import different_subjects
 from rashomon.align.features import dates_near
 from rashomon.align.similarity import Mention, candidate_pairs, conflicts
+from rashomon.claims.build import ASKING_CUE, DOUBTING_CUE, WHETHER
 from rashomon.claims.reporting import EMBEDDED_QUESTION, REPORTING_LEMMAS
 from rashomon.model import Claim, ClaimGroup, Relation
 from rashomon.nlp.quantities import tally_conflicts
@@ -123,9 +124,13 @@ def _relation(a: Claim, b: Claim, ga: str, gb: str, ma: Mention, mb: Mention, pa
 
 
 def _asked(claim: Claim) -> bool:
-    """Whether a claim is a question someone's words leave open ("raised the question | *where Obama was
-    born*"), not a sentence opening with a clause ("When the court convicted her, ...")."""
-    return claim.cue is not None and claim.text[:1].islower() and bool(EMBEDDED_QUESTION.match(claim.text))
+    """Whether a claim is a question someone's words leave open: "whether" under any cue, another question
+    word under a cue of asking or doubting ("raised the question | *where Obama was born*"); not
+    "described | *how the soldiers fired*" (what happened), nor a sentence opening with a clause ("When the
+    court ...")."""
+    if claim.cue is None or not claim.text[:1].islower() or not EMBEDDED_QUESTION.match(claim.text):
+        return False
+    return bool(WHETHER.match(claim.text) or ASKING_CUE.search(claim.cue) or DOUBTING_CUE.search(claim.cue))
 
 
 # Verbs that carry no act of their own: "had no intention", "did not", "got".
@@ -135,7 +140,7 @@ LIGHT_VERBS = frozenset({"have", "do", "get"})
 def _polar_act(a: Mention, b: Mention) -> bool:
     """Whether a negation of one claim's verb can contradict the other: both assert facts (not positions
     under "can't", "should", "to ...") and the verb is an act, not a light verb."""
-    return a.asserted and b.asserted and a.predicate not in LIGHT_VERBS
+    return a.asserted and b.asserted and a.predicate not in LIGHT_VERBS and b.predicate not in LIGHT_VERBS
 
 
 def _rank(relation: Relation) -> tuple[int, float]:
