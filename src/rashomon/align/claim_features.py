@@ -364,6 +364,7 @@ def named_apart(a: frozenset[str], text_a: str, b: frozenset[str], text_b: str) 
     )
 
 
+@lru_cache(maxsize=1 << 14)  # asked once per candidate pair, of texts a run repeats
 def _lower_words(text: str) -> frozenset[str]:
     """The text's words in lower case, each hyphenated or apostrophed name whole and in parts
     ("ocasio-cortez", "ocasio", "cortez")."""

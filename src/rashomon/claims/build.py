@@ -14,7 +14,7 @@ from rashomon.claims.hedging import is_hedged
 from rashomon.claims.mention_index import MentionIndex
 from rashomon.claims.outlets import same_outlet
 from rashomon.claims.quotes import opening_quote
-from rashomon.claims.reporting import EMBEDDED_QUESTION
+from rashomon.claims.reporting import DOUBTING_CUE, EMBEDDED_QUESTION, asks
 from rashomon.claims.segment import ClaimSpan
 from rashomon.claims.speakers import PRONOUNS, Recent, Speaker, identify, is_organisational, is_personal
 from rashomon.entities.parse import ParsedArticle, parse_articles
@@ -34,21 +34,6 @@ BOOK_CONTEXT = re.compile(
 )
 # "who asked not to be named because ...": a source's request for anonymity, not something it claims.
 ANONYMITY_REQUEST = re.compile(r"^(?:not to be (?:named|identified)|to remain anonymous|anonymity)\b", re.I)
-# An embedded question asserts nothing: "he asked *whether a double standard was at play*", "renewing
-# questions of *whether he obstructed justice*". "Whether" opens one under any cue; "if" and the wh-words
-# only under a cue of asking ("she asked *who had signed the order*"), since "described *how the
-# soldiers fired*" tells what happened and "said *if the talks fail, they will strike*" is a claim.
-WHETHER = re.compile(r"^\W*whether\b", re.IGNORECASE)
-ASKING_CUE = re.compile(
-    r"\b(?:ask(?:s|ed|ing)?|inquir(?:e|es|ed|ing)|enquir(?:e|es|ed|ing)|wonder(?:s|ed|ing)?)\b", re.IGNORECASE
-)
-# A speaker who doubts it voices the doubt ("questioned whether the order was lawful"): kept, for the
-# relate stage to read as a dispute.
-DOUBTING_CUE = re.compile(
-    r"\b(?:question(?:s|ed|ing)?(?! of\b)|doubt(?:s|ed|ing)?|challeng(?:e|es|ed|ing)|disput(?:e|es|ed|ing)|"
-    r"(?:rais|cast)\w* (?:\w+ )?(?:questions?|doubts?))\b",
-    re.IGNORECASE,
-)
 
 
 def build_claims(
@@ -144,10 +129,8 @@ TOPIC_CUE = re.compile(r"^(?!.*\b(?:warn|complain|worr))(?:.*\s)?(?:about|regard
 def _embedded_question(claim: Claim) -> bool:
     """Whether an attributed claim's content is a question its speaker asks, not something it asserts."""
     if not claim.chain or claim.cue is None or DOUBTING_CUE.search(claim.cue):
-        return False
-    return bool(
-        WHETHER.match(claim.text) or (EMBEDDED_QUESTION.match(claim.text) and ASKING_CUE.search(claim.cue))
-    )
+        return False  # a doubter's question stays, for the relate stage to read as a dispute
+    return asks(claim.text, claim.cue)
 
 
 # A telling its cue negates: "Santorum *did not say* public schools were a bad idea", "*stopped short of

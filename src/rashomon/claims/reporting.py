@@ -44,6 +44,32 @@ ANAPHORIC_OBJECT = (
 # An embedded question opens with one of these: "whether he knew", "how imminent an attack was".
 EMBEDDED_QUESTION = re.compile(r"^\W*(?:how|whether|what|who|whom|whose|why|when|where|which|if)\b", re.I)
 
+# An embedded question asserts nothing: "he asked *whether a double standard was at play*", "renewing
+# questions of *whether he obstructed justice*". "Whether" opens one under any cue; "if" and the wh-words
+# only under a cue of asking ("she asked *who had signed the order*"), since "described *how the
+# soldiers fired*" tells what happened and "said *if the talks fail, they will strike*" is a claim.
+WHETHER = re.compile(r"^\W*whether\b", re.IGNORECASE)
+ASKING_CUE = re.compile(
+    r"\b(?:ask(?:s|ed|ing)?|inquir(?:e|es|ed|ing)|enquir(?:e|es|ed|ing)|wonder(?:s|ed|ing)?)\b", re.IGNORECASE
+)
+# A speaker who doubts it voices the doubt ("questioned whether the order was lawful"): kept, for the
+# relate stage to read as a dispute.
+DOUBTING_CUE = re.compile(
+    r"\b(?:question(?:s|ed|ing)?(?! of\b)|doubt(?:s|ed|ing)?|challeng(?:e|es|ed|ing)|disput(?:e|es|ed|ing)|"
+    r"(?:rais|cast)\w* (?:\w+ )?(?:questions?|doubts?))\b",
+    re.IGNORECASE,
+)
+
+
+def asks(text: str, cue: str) -> bool:
+    """Whether a content under ``cue`` is a question left open, not a claim: "whether" under any cue, another
+    question word under a cue of asking or doubting ("asked | *who had signed the order*", "raised the
+    question | *where Obama was born*"); not "described | *how the soldiers fired*"."""
+    return bool(
+        WHETHER.match(text)
+        or (EMBEDDED_QUESTION.match(text) and (ASKING_CUE.search(cue) or DOUBTING_CUE.search(cue)))
+    )
+
 
 def is_reporting(lemmas: list[str]) -> bool:
     """Whether a cue's lemmas make it a reporting cue (``CUE_LEMMAS``)."""

@@ -129,8 +129,7 @@ def _dispute_match(text: str) -> re.Match[str] | None:
             continue
         if NEGATABLE.match(cue) and NEGATED_BEFORE.search(before):
             continue
-        refused = REFUSED.match(text, match.end()) or NAMED_OBJECT.match(text, match.end())
-        if REFUSING.match(cue) and refused:
+        if _refuses(cue, text, match.end()):
             continue
         if WEAKENING.match(cue) and not ARGUMENT.match(text[match.end() :]):
             continue
@@ -138,14 +137,17 @@ def _dispute_match(text: str) -> re.Match[str] | None:
     return None
 
 
+def _refuses(cue: str, text: str, at: int) -> bool:
+    """Whether a rejecting or denying ``cue`` takes, at ``text[at:]``, an act or a person for its object."""
+    return bool(REFUSING.match(cue) and (REFUSED.match(text, at) or NAMED_OBJECT.match(text, at)))
+
+
 def refused_object(cue: str, content: str) -> bool:
     """Whether an attribution's refusing cue ("rejected", "denied") takes an act or a person as its
     content ("rejected | a subpoena for documents", "denied | a request to turn over documents"), not
     someone's words."""
-    return bool(
-        REFUSING.match(cue.strip().split()[-1] if cue.strip() else "")
-        and (REFUSED.match(" " + content) or NAMED_OBJECT.match(" " + content))
-    )
+    words = cue.split()
+    return bool(words) and _refuses(words[-1], " " + content, 0)
 
 
 @lru_cache(maxsize=1 << 14)  # the relate stage asks about each claim once per candidate pair

@@ -20,8 +20,7 @@ import numpy as np
 from rashomon.align.claim_features import different_subjects
 from rashomon.align.features import dates_near
 from rashomon.align.similarity import Mention, candidate_pairs, conflicts
-from rashomon.claims.build import ASKING_CUE, DOUBTING_CUE, WHETHER
-from rashomon.claims.reporting import EMBEDDED_QUESTION, REPORTING_LEMMAS
+from rashomon.claims.reporting import REPORTING_LEMMAS, asks
 from rashomon.model import Claim, ClaimGroup, Relation
 from rashomon.nlp.quantities import tally_conflicts
 from rashomon.relate.cues import dispute_cue
@@ -128,9 +127,7 @@ def _asked(claim: Claim) -> bool:
     word under a cue of asking or doubting ("raised the question | *where Obama was born*"); not
     "described | *how the soldiers fired*" (what happened), nor a sentence opening with a clause ("When the
     court ...")."""
-    if claim.cue is None or not claim.text[:1].islower() or not EMBEDDED_QUESTION.match(claim.text):
-        return False
-    return bool(WHETHER.match(claim.text) or ASKING_CUE.search(claim.cue) or DOUBTING_CUE.search(claim.cue))
+    return claim.cue is not None and claim.text[:1].islower() and asks(claim.text, claim.cue)
 
 
 # Verbs that carry no act of their own: "had no intention", "did not", "got".
